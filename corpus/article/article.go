@@ -1,0 +1,85 @@
+// Package article turns the decoded text of one scraped news file into a
+// structured Article: title, outlet, section, date, byline, dateline, body
+// paragraphs, reader comments, and the boilerplate lines it dropped.
+//
+// The rules are structural (a line's position, its shape, and families of
+// boilerplate common across outlets), never the strings of particular files.
+package article
+
+import "strings"
+
+// Kind says what role a body paragraph plays, so that readers can set
+// subheadings and photo captions apart from running text.
+type Kind int
+
+// The paragraph kinds.
+const (
+	Body Kind = iota
+	Subheading
+	Caption
+)
+
+// String names the kind for tests and debugging.
+func (k Kind) String() string {
+	switch k {
+	case Subheading:
+		return "subheading"
+	case Caption:
+		return "caption"
+	default:
+		return "body"
+	}
+}
+
+// Paragraph is one block of the article body.
+type Paragraph struct {
+	Kind Kind
+	Text string
+}
+
+// Comment is one reader comment found after the article. Author and Date are
+// empty when the page does not give them; Date is ISO 8601 when known.
+type Comment struct {
+	Author string
+	Date   string
+	Text   string
+}
+
+// Dropped is a line the parser removed from the article text, with the reason,
+// kept so that nothing is silently lost.
+type Dropped struct {
+	Text   string
+	Reason string
+}
+
+// Article is one parsed news file.
+type Article struct {
+	// ID is unique in a corpus: the file name without its extension, with a
+	// numeric suffix on a clash. Set by the loader.
+	ID string
+	// Path is the file's path as it was found. Set by the loader.
+	Path string
+	// Encoding names the character encoding the file was decoded from.
+	// Set by the loader.
+	Encoding string
+
+	Title    string
+	Source   string
+	Section  string
+	Date     string // ISO 8601: YYYY-MM-DD, YYYY-MM, YYYY or --MM-DD; "" when unknown
+	Byline   []string
+	Dateline string
+
+	Paragraphs []Paragraph
+	Comments   []Comment
+	Dropped    []Dropped
+}
+
+// Text is the cleaned body: the paragraphs separated by a blank line.
+func (a *Article) Text() string {
+	parts := make([]string, len(a.Paragraphs))
+	for i, p := range a.Paragraphs {
+		parts[i] = p.Text
+	}
+	return strings.Join(parts, "\n\n")
+}
