@@ -1,0 +1,20 @@
+//go:build unix
+
+package corpus
+
+import (
+	"io/fs"
+	"syscall"
+)
+
+// fileKey identifies a folder on disk whatever path leads to it.
+type fileKey struct{ dev, ino uint64 }
+
+// keyOf returns the identity of a file from its info.
+func keyOf(info fs.FileInfo) (fileKey, bool) {
+	st, ok := info.Sys().(*syscall.Stat_t)
+	if !ok {
+		return fileKey{}, false
+	}
+	return fileKey{dev: uint64(st.Dev), ino: st.Ino}, true
+}

@@ -1,0 +1,80 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+func TestCommandLine(t *testing.T) {
+	tests := []struct {
+		name       string
+		args       []string
+		code       int
+		stdout     string // substring expected on standard output
+		stderr     string // substring expected on standard error
+		noStdout   bool
+		noWarnings bool
+	}{
+		{name: "help", args: []string{"--help"}, code: 0, stdout: "dossier export [PATH...]"},
+		{name: "short help", args: []string{"-h"}, code: 0, stdout: "Usage:"},
+		{name: "export help", args: []string{"export", "--help"}, code: 0, stdout: "Usage:"},
+		{name: "unknown flag", args: []string{"--frobnicate"}, code: 2, stderr: "flag provided but not defined: -frobnicate", noStdout: true},
+		{name: "unknown export flag", args: []string{"export", "-x"}, code: 2, stderr: "not defined", noStdout: true},
+		{name: "list of the seeds", args: nil, code: 0, stdout: "France urges closer security ties with Uzbekistan", noWarnings: true},
+		{name: "missing path warns and goes on", args: []string{"export", "does-not-exist"}, code: 0, stdout: `"version": 1`, stderr: "does-not-exist"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			code := run(tt.args, &stdout, &stderr)
+			if code != tt.code {
+				t.Errorf("exit code %d, want %d (stderr %q)", code, tt.code, stderr.String())
+			}
+			if !strings.Contains(stdout.String(), tt.stdout) {
+				t.Errorf("stdout lacks %q:\n%s", tt.stdout, stdout.String())
+			}
+			if !strings.Contains(stderr.String(), tt.stderr) {
+				t.Errorf("stderr lacks %q:\n%s", tt.stderr, stderr.String())
+			}
+			if tt.noStdout && stdout.Len() > 0 {
+				t.Errorf("stdout should be empty, got %q", stdout.String())
+			}
+			if tt.noWarnings && stderr.Len() > 0 {
+				t.Errorf("unexpected warnings: %q", stderr.String())
+			}
+		})
+	}
+}
+
+// TestExportSeedsGolden compares the export of the embedded seeds with
+// testdata/seeds.golden.json; run with -update to refresh it.
+func TestExportSeedsGolden(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"export"}, &stdout, &stderr); code != 0 {
+		t.Fatalf("export exited %d: %s", code, stderr.String())
+	}
+	golden := filepath.Join("testdata", "seeds.golden.json")
+	if *update {
+		if err := os.WriteFile(golden, stdout.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run with -update to create it)", err)
+	}
+	if !bytes.Equal(stdout.Bytes(), want) {
+		t.Errorf("export differs from %s; run go test -run Golden -update and review the diff", golden)
+	}
+	var doc map[string]any
+	if err := json.Unmarshal(stdout.Bytes(), &doc); err != nil {
+		t.Fatalf("export is not JSON: %v", err)
+	}
+}
