@@ -24,7 +24,7 @@ var dateConfig = &dps.Configuration{
 var dateLabel = regexp.MustCompile(`(?i)^(posted|published|updated|last updated|first published|date|dated|released|created|modified)( on| at)?\s*[:\-–—]?\s*`)
 
 // monthName finds an English month name or abbreviation.
-var monthName = regexp.MustCompile(`(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\b`)
+var monthName = regexp.MustCompile(`(?i)\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sept?(ember)?|oct(ober)?|nov(ember)?|dec(ember)?)\b`)
 
 // numericDate finds an all-numeric date: 2016-12-07, 07.12.2016, 12/7/16.
 var numericDate = regexp.MustCompile(`\b(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})\b`)

@@ -175,13 +175,21 @@ func isCaption(u unit) bool {
 	if u.words >= 6 && captionLead.MatchString(u.text) {
 		return true
 	}
-	loc := captionCredit.FindStringIndex(u.text)
-	if loc == nil || loc[0] == 0 {
+	if !strings.HasSuffix(u.text, "]") && !strings.HasSuffix(u.text, ")") {
 		return false
 	}
-	credit := u.text[loc[0]+1 : loc[1]-1]
+	offset := max(0, len(u.text)-maxCreditLen)
+	loc := captionCredit.FindStringIndex(u.text[offset:])
+	if loc == nil || offset+loc[0] == 0 {
+		return false
+	}
+	credit := u.text[offset+loc[0]+1 : offset+loc[1]-1]
 	return !endsSentence(credit) && countWords(credit) <= 12
 }
+
+// maxCreditLen bounds the bytes of a caption's closing credit, so that only
+// a paragraph's end is searched for one.
+const maxCreditLen = 128
 
 // isMetaLine reports a line that carries metadata on its own (a byline, a
 // date, a key-value field or credits) and so never continues a paragraph.

@@ -87,8 +87,9 @@ func (p *parser) header(units []unit) ([]unit, int) {
 	return lead, end
 }
 
-// findTitle returns the index of the headline among the header units, or -1
-// when the header has none or a "Title:" field gives it.
+// findTitle returns the index of the headline among the header units: the
+// first line that is neither metadata nor shaped like an outlet's name, else
+// the longest. It returns -1 when there is none or a "Title:" field gives it.
 func (p *parser) findTitle(header []unit) int {
 	for _, u := range header {
 		if m := keyValue.FindStringSubmatch(u.text); m != nil && strings.EqualFold(m[1], "title") {
@@ -100,7 +101,7 @@ func (p *parser) findTitle(header []unit) int {
 		if isFieldLine(u) || isCaption(u) || isInlineBoilerplate(u) || isBreadcrumb(u) {
 			continue
 		}
-		if u.words >= 4 {
+		if !isOutletShaped(u) {
 			return i
 		}
 		if best < 0 || u.words > header[best].words {
@@ -108,6 +109,12 @@ func (p *parser) findTitle(header []unit) int {
 		}
 	}
 	return best
+}
+
+// isOutletShaped reports a line of at most three capitalised words, the
+// shape of an outlet's or a section's name printed above a headline.
+func isOutletShaped(u unit) bool {
+	return u.words <= 3 && isShortName(u)
 }
 
 // nameOrNavigation files a short header line that is not the title: the
@@ -368,11 +375,10 @@ func (p *parser) repeated(u unit) bool {
 	if u.words < minRepeatWords {
 		return false
 	}
-	key := strings.ToLower(u.text)
-	if p.seen[key] {
+	if p.seen[u.text] {
 		return true
 	}
-	p.seen[key] = true
+	p.seen[u.text] = true
 	return false
 }
 

@@ -98,10 +98,15 @@ func isWrapBreak(line, next string, width int) bool {
 // collapseSpaces trims a line and folds runs of white space to one space.
 func collapseSpaces(s string) string {
 	s = strings.TrimSpace(s)
-	if !strings.ContainsAny(s, "\t  ") {
+	if !strings.Contains(s, "  ") && strings.IndexFunc(s, isOddSpace) < 0 {
 		return s
 	}
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// isOddSpace reports white space other than the plain space.
+func isOddSpace(r rune) bool {
+	return r != ' ' && unicode.IsSpace(r)
 }
 
 // countWords counts white-space separated words.
