@@ -219,6 +219,9 @@ func (p *parser) keyValueField(u unit) bool {
 	value := strings.TrimSpace(m[2])
 	switch strings.ToLower(m[1]) {
 	case "title", "headline":
+		if strings.Trim(value, "# ") == "" {
+			return false
+		}
 		p.setTitle(value)
 		return true
 	case "source", "publisher", "publication", "outlet", "site":
