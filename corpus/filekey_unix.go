@@ -4,6 +4,7 @@ package corpus
 
 import (
 	"io/fs"
+	"os"
 	"syscall"
 )
 
@@ -18,3 +19,7 @@ func keyOf(info fs.FileInfo) (fileKey, bool) {
 	}
 	return fileKey{dev: uint64(st.Dev), ino: st.Ino}, true
 }
+
+// readOnlyFlags open a file for reading only, without blocking should a
+// named pipe take its place between the check and the open.
+const readOnlyFlags = os.O_RDONLY | syscall.O_NONBLOCK

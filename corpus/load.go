@@ -18,7 +18,6 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
-	"syscall"
 
 	"dossier/corpus/article"
 	"dossier/corpus/textdecode"
@@ -266,7 +265,7 @@ func uniqueIDs(articles []*article.Article) {
 // readLimited reads a regular file without ever blocking on a pipe or
 // device, and at most limit bytes.
 func readLimited(p string, limit int64) ([]byte, error) {
-	f, err := os.OpenFile(p, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	f, err := os.OpenFile(p, readOnlyFlags, 0)
 	if err != nil {
 		return nil, cleanErr(err)
 	}
