@@ -49,48 +49,97 @@ func (c *context) shapeAt(i int) string {
 	return c.shapes[i]
 }
 
-// features lists the features of position i given the tags before it.
-func (c *context) features(i int, tags []string) []string {
-	w := c.words[i]
-	lw := c.lower[i]
+// Feature templates: each feature is a template number hashed with the
+// strings it combines, so no feature string is ever built.
+const (
+	fBias = iota
+	fWord
+	fShape
+	fShortShape
+	fPrefix3
+	fSuffix2
+	fSuffix3
+	fSuffix4
+	fPrevWord
+	fNextWord
+	fPrev2Word
+	fNext2Word
+	fPrevShape
+	fNextShape
+	fAroundShapes
+	fPrevTag
+	fPrevTags
+	fPrevTagWord
+	fPrevTagShape
+	fPrevWordWord
+	fWordNextWord
+	fFirstShape
+	fHyphen
+	fUpperWord
+	fUpperPrev
+	fUpperNext
+)
+
+// features appends to buf the hashed features of position i given the tags
+// before it, and returns buf.
+func (c *context) features(buf []uint64, i int, tags []string) []uint64 {
+	w, lw, sh := c.words[i], c.lower[i], c.shapes[i]
 	p1, p2 := prevTag(tags, i), "O"
 	if i > 1 {
 		p2 = tags[i-2]
 	}
-	f := make([]string, 0, 32)
-	f = append(f,
-		"b",
-		"w="+lw,
-		"s="+c.shapes[i],
-		"ss="+shortShape(w),
-		"p3="+prefix(lw, 3),
-		"x2="+suffix(lw, 2),
-		"x3="+suffix(lw, 3),
-		"x4="+suffix(lw, 4),
-		"w-1="+c.at(i-1),
-		"w+1="+c.at(i+1),
-		"w-2="+c.at(i-2),
-		"w+2="+c.at(i+2),
-		"s-1="+c.shapeAt(i-1),
-		"s+1="+c.shapeAt(i+1),
-		"s-1s+1="+c.shapeAt(i-1)+"|"+c.shapeAt(i+1),
-		"t-1="+p1,
-		"t-2t-1="+p2+"|"+p1,
-		"t-1w="+p1+"|"+lw,
-		"t-1s="+p1+"|"+c.shapes[i],
-		"w-1w="+c.at(i-1)+"|"+lw,
-		"ww+1="+lw+"|"+c.at(i+1),
+	buf = append(buf[:0],
+		hash(fBias),
+		hash(fWord, lw),
+		hash(fShape, sh),
+		hash(fShortShape, shortShape(w)),
+		hash(fPrefix3, prefix(lw, 3)),
+		hash(fSuffix2, suffix(lw, 2)),
+		hash(fSuffix3, suffix(lw, 3)),
+		hash(fSuffix4, suffix(lw, 4)),
+		hash(fPrevWord, c.at(i-1)),
+		hash(fNextWord, c.at(i+1)),
+		hash(fPrev2Word, c.at(i-2)),
+		hash(fNext2Word, c.at(i+2)),
+		hash(fPrevShape, c.shapeAt(i-1)),
+		hash(fNextShape, c.shapeAt(i+1)),
+		hash(fAroundShapes, c.shapeAt(i-1), c.shapeAt(i+1)),
+		hash(fPrevTag, p1),
+		hash(fPrevTags, p2, p1),
+		hash(fPrevTagWord, p1, lw),
+		hash(fPrevTagShape, p1, sh),
+		hash(fPrevWordWord, c.at(i-1), lw),
+		hash(fWordNextWord, lw, c.at(i+1)),
 	)
 	if i == 0 {
-		f = append(f, "first|"+c.shapes[i])
-	}
-	if c.upper {
-		f = append(f, "uc|"+lw, "uc-1|"+c.at(i-1), "uc+1|"+c.at(i+1))
+		buf = append(buf, hash(fFirstShape, sh))
 	}
 	if strings.ContainsAny(w, "-’'") {
-		f = append(f, "hyph")
+		buf = append(buf, hash(fHyphen))
 	}
-	return f
+	if c.upper {
+		buf = append(buf, hash(fUpperWord, lw), hash(fUpperPrev, c.at(i-1)), hash(fUpperNext, c.at(i+1)))
+	}
+	return buf
+}
+
+// FNV-1a constants.
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+// hash combines a template number and strings into one 64-bit feature key.
+func hash(template byte, parts ...string) uint64 {
+	h := uint64(fnvOffset)
+	h = (h ^ uint64(template)) * fnvPrime
+	for _, p := range parts {
+		for i := 0; i < len(p); i++ {
+			h = (h ^ uint64(p[i])) * fnvPrime
+		}
+		h = (h ^ 0xff) * fnvPrime
+	}
+	return h
 }
 
 // shape maps a word to its pattern of character classes, runs of more than

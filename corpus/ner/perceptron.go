@@ -9,7 +9,7 @@ import (
 // decision seeing the words around it and the two tags before it.
 type Model struct {
 	Tags    []string
-	Weights map[string][]float32 // feature → weight per tag
+	Weights map[uint64][]float32 // hashed feature → weight per tag
 }
 
 // Tag returns the BIO tags of words.
@@ -17,9 +17,11 @@ func (m *Model) Tag(words []string) []string {
 	tags := make([]string, len(words))
 	ctx := newContext(words)
 	scores := make([]float32, len(m.Tags))
+	var feats []uint64
 	for i := range words {
 		clear(scores)
-		for _, f := range ctx.features(i, tags) {
+		feats = ctx.features(feats, i, tags)
+		for _, f := range feats {
 			for t, w := range m.Weights[f] {
 				scores[t] += w
 			}
@@ -57,9 +59,9 @@ func prevTag(tags []string, i int) string {
 type trainer struct {
 	tags    []string
 	index   map[string]int
-	weights map[string][]float32
-	totals  map[string][]float64
-	stamps  map[string][]int
+	weights map[uint64][]float32
+	totals  map[uint64][]float64
+	stamps  map[uint64][]int
 	step    int
 }
 
@@ -83,7 +85,7 @@ func Train(data []Sentence, passes int, seed int64) *Model {
 
 // newTrainer collects the tag set of data.
 func newTrainer(data []Sentence) *trainer {
-	tr := &trainer{index: map[string]int{}, weights: map[string][]float32{}, totals: map[string][]float64{}, stamps: map[string][]int{}}
+	tr := &trainer{index: map[string]int{}, weights: map[uint64][]float32{}, totals: map[uint64][]float64{}, stamps: map[uint64][]int{}}
 	for _, s := range data {
 		for _, t := range s.Tags {
 			if _, ok := tr.index[t]; !ok {
@@ -100,9 +102,10 @@ func newTrainer(data []Sentence) *trainer {
 func (tr *trainer) learn(s Sentence) {
 	ctx := newContext(s.Words)
 	scores := make([]float32, len(tr.tags))
+	var feats []uint64
 	for i := range s.Words {
 		tr.step++
-		feats := ctx.features(i, s.Tags)
+		feats = ctx.features(feats, i, s.Tags)
 		clear(scores)
 		for _, f := range feats {
 			for t, w := range tr.weights[f] {
@@ -122,7 +125,7 @@ func (tr *trainer) learn(s Sentence) {
 }
 
 // update changes one weight, first bringing its running total up to date.
-func (tr *trainer) update(f string, tag int, delta float32) {
+func (tr *trainer) update(f uint64, tag int, delta float32) {
 	w, ok := tr.weights[f]
 	if !ok {
 		w = make([]float32, len(tr.tags))
@@ -138,7 +141,7 @@ func (tr *trainer) update(f string, tag int, delta float32) {
 // average returns the model whose weights are each weight's average over
 // all training steps, dropping features that end up all zero.
 func (tr *trainer) average() *Model {
-	m := &Model{Tags: tr.tags, Weights: make(map[string][]float32, len(tr.weights))}
+	m := &Model{Tags: tr.tags, Weights: make(map[uint64][]float32, len(tr.weights))}
 	for f, w := range tr.weights {
 		avg := make([]float32, len(w))
 		nonzero := false
