@@ -1,0 +1,88 @@
+package ner
+
+import (
+	"testing"
+)
+
+func TestExtractOffsets(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Officials from the United Nations met in Geneva on Monday. Maria Lopez, the envoy, said talks would go on.\n\nIn Berlin, Olaf Scholz agreed."
+	ents := m.Extract(text)
+	got := map[string]string{}
+	for _, e := range ents {
+		if text[e.Start:e.End] != e.Text {
+			t.Errorf("entity %q has offsets %d:%d", e.Text, e.Start, e.End)
+		}
+		got[e.Text] = e.Type
+	}
+	for name, ty := range map[string]string{"United Nations": "ORG", "Geneva": "LOC", "Maria Lopez": "PER", "Berlin": "LOC", "Olaf Scholz": "PER"} {
+		if got[name] != ty {
+			t.Errorf("%q: %q, want %s (all %v)", name, got[name], ty, got)
+		}
+	}
+}
+
+func TestSentences(t *testing.T) {
+	text := "Mr. Smith left. he said no. Then U.S. officials came.\n\nNew paragraph"
+	var got []string
+	for _, s := range sentences(text, Tokenize(text)) {
+		got = append(got, text[s[0].Start:s[len(s)-1].End])
+	}
+	want := []string{"Mr. Smith left. he said no.", "Then U.S. officials came.", "New paragraph"}
+	if len(got) != len(want) {
+		t.Fatalf("sentences = %q, want %q", got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("sentence %d = %q, want %q", i, got[i], want[i])
+		}
+	}
+}
+
+// FuzzExtract checks that extraction never panics and that every entity's
+// offsets lie within the text, in order, without overlap, and match its text.
+func FuzzExtract(f *testing.F) {
+	f.Add("Ban Ki-moon met EU officials in St. Petersburg.\n\nHakala’s plan.")
+	f.Add("\xff\xfe [ ( “ ’s")
+	m, err := Default()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		last := 0
+		for _, e := range m.Extract(text) {
+			if e.Start < last || e.End <= e.Start || e.End > len(text) || text[e.Start:e.End] != e.Text {
+				t.Fatalf("bad entity %+v after offset %d in %q", e, last, text)
+			}
+			last = e.End
+		}
+	})
+}
+
+// BenchmarkExtract measures extraction from article text in MB/s over the
+// embedded-free CoNLL valid text when present.
+func BenchmarkExtract(b *testing.B) {
+	valid, err := readFile("../../../shared/data/conll2003/valid.txt")
+	if err != nil {
+		b.Skip("CoNLL-2003 data not present")
+	}
+	m, err := Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var text []byte
+	for _, s := range valid {
+		for _, w := range s.Words {
+			text = append(text, w...)
+			text = append(text, ' ')
+		}
+		text = append(text, '\n', '\n')
+	}
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		m.Extract(string(text))
+	}
+}
