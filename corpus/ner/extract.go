@@ -23,6 +23,12 @@ func (m *Model) Extract(text string) []Entity {
 			words[i] = t.Text
 		}
 		for _, sp := range Spans(m.Tag(words)) {
+			for sp.End > sp.Start+1 && isPossessive(words[sp.End-1]) {
+				sp.End--
+			}
+			if isPossessive(words[sp.Start]) {
+				continue
+			}
 			start, end := sent[sp.Start].Start, sent[sp.End-1].End
 			out = append(out, Entity{Start: start, End: end, Text: text[start:end], Type: sp.Type})
 		}
@@ -68,4 +74,14 @@ func paragraphBreak(gap string) bool {
 		}
 	}
 	return newlines >= 2
+}
+
+// isPossessive reports the possessive ending the tokenizer splits off a
+// name; it is never part of the name.
+func isPossessive(word string) bool {
+	switch word {
+	case "'s", "’s", "'S", "’S", "'", "’":
+		return true
+	}
+	return false
 }

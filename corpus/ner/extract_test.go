@@ -9,7 +9,7 @@ func TestExtractOffsets(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	text := "Officials from the United Nations met in Geneva on Monday. Maria Lopez, the envoy, said talks would go on.\n\nIn Berlin, Olaf Scholz agreed."
+	text := "Officials from the United Nations met in Geneva on Monday. Maria Lopez, the envoy, said talks would go on.\n\nIn Berlin, Olaf Scholz’s aide agreed."
 	ents := m.Extract(text)
 	got := map[string]string{}
 	for _, e := range ents {
