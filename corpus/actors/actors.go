@@ -1,0 +1,247 @@
+// Package actors turns the names found in each article into the actors of
+// a corpus: people, organisations and places, each with one id, a canonical
+// name, the other forms it is written in, and the articles that mention it.
+// Within an article a surname joins the full name it abbreviates and an
+// acronym joins the name it stands for; across articles actors with the same
+// canonical name, or an acronym and its expansion, are one.
+package actors
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"dossier/corpus/ner"
+)
+
+// The actor kinds of the export contract.
+const (
+	Person       = "person"
+	Organisation = "organisation"
+	Place        = "place"
+)
+
+// Doc is one article's text and the names the tagger found in it.
+type Doc struct {
+	ID       string
+	Text     string
+	Entities []ner.Entity
+}
+
+// Mention is one occurrence of an actor in an article's text, by byte
+// offsets.
+type Mention struct {
+	Actor      string
+	Start, End int
+	Text       string
+}
+
+// Actor is one person, organisation or place of the corpus.
+type Actor struct {
+	ID       string
+	Name     string
+	Kind     string
+	Aliases  []string
+	Roles    []string
+	Articles []string
+}
+
+// kindOf maps a tagger type to an actor kind; "" drops the name (MISC:
+// demonyms, events, nationalities).
+func kindOf(ty string) string {
+	switch ty {
+	case "PER":
+		return Person
+	case "ORG":
+		return Organisation
+	case "LOC":
+		return Place
+	}
+	return ""
+}
+
+// local is a mention inside one article before corpus-wide resolution:
+// its cleaned form and the key of the local actor it belongs to.
+type local struct {
+	start, end int
+	text, kind string
+	canonical  string // the fullest form of the actor's name
+	key        string // kind/normalised canonical form
+	role       string
+}
+
+// Resolve finds the actors of docs and each doc's mentions, in doc order.
+func Resolve(docs []Doc) ([]Actor, [][]Mention) {
+	perDoc := make([][]local, len(docs))
+	acronyms := map[string]string{} // acronym → expansion, corpus-wide
+	for i, d := range docs {
+		perDoc[i] = cleanMentions(d)
+		collectAcronyms(d.Text, perDoc[i], acronyms)
+	}
+	for i := range perDoc {
+		linkLocal(perDoc[i], acronyms)
+	}
+	linkSurnamesAcross(perDoc)
+	return build(docs, perDoc)
+}
+
+// cleanMentions turns a doc's entities into mentions: types mapped to
+// kinds, modifiers such as "Geneva-based" and a leading "the" removed,
+// and titles before a person's name taken off as a role.
+func cleanMentions(d Doc) []local {
+	var out []local
+	for _, e := range d.Entities {
+		kind := kindOf(e.Type)
+		if kind == "" {
+			continue
+		}
+		start, end := trimModifiers(d.Text, e.Start, e.End)
+		var role string
+		if kind == Person {
+			start, role = splitTitle(d.Text, start, end)
+		}
+		if start >= end || !hasUpper(d.Text[start:end]) {
+			continue
+		}
+		if kind == Person && isRoleOnly(d.Text[start:end]) {
+			continue
+		}
+		out = append(out, local{start: start, end: end, text: d.Text[start:end], kind: kind, role: role})
+	}
+	return out
+}
+
+// hasUpper reports a name with a capital letter somewhere: all-lower-case
+// spans are tagging noise.
+func hasUpper(s string) bool {
+	return strings.IndexFunc(s, unicode.IsUpper) >= 0
+}
+
+// trimModifiers removes leading "the", "X-based" and generic nouns such
+// as "NGO" from a name.
+func trimModifiers(text string, start, end int) (int, int) {
+	for {
+		word, next := firstWord(text, start, end)
+		lw := strings.ToLower(word)
+		if next >= end || !(lw == "the" || strings.HasSuffix(lw, "-based") || genericNouns[lw]) {
+			return start, end
+		}
+		start = next
+	}
+}
+
+// genericNouns are words that describe an organisation before its name.
+var genericNouns = map[string]bool{"ngo": true, "group": false, "agency": false}
+
+// firstWord returns the first word of text[start:end] and where the next
+// word starts.
+func firstWord(text string, start, end int) (string, int) {
+	i := strings.IndexByte(text[start:end], ' ')
+	if i < 0 {
+		return text[start:end], end
+	}
+	return text[start : start+i], start + i + 1
+}
+
+// splitTitle moves titles and functions from the start of a person's name
+// into a role: "Foreign Minister Abdulaziz Kamilov" gives the name from
+// "Abdulaziz" and the role "Foreign Minister". It also reads the title
+// words written just before the name.
+func splitTitle(text string, start, end int) (int, string) {
+	roleStart := titleBefore(text, start)
+	for {
+		word, next := firstWord(text, start, end)
+		if next >= end || !isTitleWord(word) {
+			break
+		}
+		start = next
+	}
+	role := strings.TrimSpace(text[roleStart:start])
+	if !containsTitleWord(role) {
+		role = ""
+	}
+	return start, role
+}
+
+// titleBefore walks back from a name over capitalised title words and the
+// small words that join them ("President of Uzbekistan", "EU Special
+// Representative for Central Asia and Ambassador") and returns where they
+// start. Up to two capitalised words before the first title word count as
+// its modifiers ("French Foreign Minister"), unless they open a sentence.
+func titleBefore(text string, start int) int {
+	var words []int // starts of the words walked over, right to left
+	pos, title := start, -1
+	for pos > 0 {
+		prev := strings.LastIndexByte(strings.TrimRight(text[:pos], " "), ' ') + 1
+		word := strings.TrimRight(text[prev:pos], " ")
+		if word == "" || strings.ContainsAny(word, ",.;:()\"“”\n") {
+			break
+		}
+		r, _ := utf8.DecodeRuneInString(word)
+		if !unicode.IsUpper(r) && !joinerWords[word] {
+			break
+		}
+		pos = prev
+		words = append(words, prev)
+		if isTitleWord(word) {
+			title = len(words) - 1
+		}
+	}
+	if title < 0 {
+		return start
+	}
+	for k := title + 1; k < len(words) && k <= title+2; k++ {
+		word, _ := firstWord(text, words[k], start)
+		if joinerWords[word] || opensSentence(text, words[k]) {
+			break
+		}
+		title = k
+	}
+	return words[title]
+}
+
+// opensSentence reports whether the word at pos starts a sentence.
+func opensSentence(text string, pos int) bool {
+	before := strings.TrimRight(text[:pos], " ")
+	return before == "" || strings.ContainsAny(before[len(before)-1:], ".!?\n\"“")
+}
+
+// joinerWords may sit between the words of a title.
+var joinerWords = map[string]bool{"of": true, "for": true, "and": true, "the": true, "to": true, "on": true, "in": true}
+
+// titleWords are the words of titles and functions that precede names.
+var titleWords = map[string]bool{
+	"president": true, "vice": true, "prime": true, "minister": true, "deputy": true, "foreign": true,
+	"ambassador": true, "representative": true, "special": true, "secretary": true, "general": true,
+	"chancellor": true, "king": true, "queen": true, "prince": true, "princess": true, "pope": true,
+	"senator": true, "sen.": true, "governor": true, "gov.": true, "mayor": true, "chairman": true,
+	"chairwoman": true, "chair": true, "director": true, "head": true, "chief": true, "spokesman": true,
+	"spokeswoman": true, "spokesperson": true, "envoy": true, "commissioner": true, "judge": true,
+	"justice": true, "mr": true, "mr.": true, "mrs": true, "mrs.": true, "ms": true, "ms.": true,
+	"dr": true, "dr.": true, "gen.": true, "colonel": true, "col.": true, "captain": true, "lieutenant": true,
+	"sheikh": true, "emir": true, "ayatollah": true, "archbishop": true, "bishop": true, "rev.": true,
+	"professor": true, "prof.": true, "sir": true, "lord": true, "lady": true, "premier": true,
+	"leader": true, "coach": true, "manager": true, "ceo": true, "founder": true, "officer": true,
+	"delegate": true, "councillor": true, "congressman": true, "congresswoman": true, "mp": true,
+}
+
+// isTitleWord reports a word of a title.
+func isTitleWord(w string) bool {
+	return titleWords[strings.ToLower(w)]
+}
+
+// containsTitleWord reports a phrase with at least one title word.
+func containsTitleWord(s string) bool {
+	return slices.ContainsFunc(strings.Fields(s), isTitleWord)
+}
+
+// isRoleOnly reports a "name" made only of title words and joiners.
+func isRoleOnly(s string) bool {
+	for _, w := range strings.Fields(s) {
+		if !isTitleWord(w) && !joinerWords[w] {
+			return false
+		}
+	}
+	return true
+}

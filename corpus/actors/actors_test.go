@@ -1,0 +1,157 @@
+package actors
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"dossier/corpus/ner"
+)
+
+// doc builds a Doc whose entities are the given names, found in text in
+// order, each with its tagger type ("PER:Jean Dupont").
+func doc(t *testing.T, id, text string, names ...string) Doc {
+	t.Helper()
+	d := Doc{ID: id, Text: text}
+	from := 0
+	for _, n := range names {
+		ty, name, _ := strings.Cut(n, ":")
+		i := strings.Index(text[from:], name)
+		if i < 0 {
+			t.Fatalf("%q not in text after %d", name, from)
+		}
+		start := from + i
+		d.Entities = append(d.Entities, ner.Entity{Start: start, End: start + len(name), Text: name, Type: ty})
+		from = start + len(name)
+	}
+	return d
+}
+
+// actorOf returns the actor a mention with this text points to.
+func actorOf(t *testing.T, as []Actor, ms []Mention, text string) Actor {
+	t.Helper()
+	for _, m := range ms {
+		if m.Text == text {
+			for _, a := range as {
+				if a.ID == m.Actor {
+					return a
+				}
+			}
+		}
+	}
+	t.Fatalf("no mention %q in %v", text, ms)
+	return Actor{}
+}
+
+func TestTitlesBecomeRoles(t *testing.T) {
+	tests := []struct {
+		name, text, entity, wantName, wantRole string
+	}{
+		{"title inside the name", "Yesterday Foreign Minister Ana Lopes spoke.", "PER:Foreign Minister Ana Lopes", "Ana Lopes", "Foreign Minister"},
+		{"title before the name", "Yesterday French Foreign Minister Ana Lopes spoke.", "PER:Ana Lopes", "Ana Lopes", "French Foreign Minister"},
+		{"title with of", "Talks with President of Chile Ana Lopes ended.", "PER:Ana Lopes", "Ana Lopes", "President of Chile"},
+		{"long title", "The EU Special Representative for the Sahel and Ambassador Ana Lopes said so.", "PER:Ana Lopes", "Ana Lopes", "EU Special Representative for the Sahel and Ambassador"},
+		{"no title", "Officials said Ana Lopes left.", "PER:Ana Lopes", "Ana Lopes", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			as, ms := Resolve([]Doc{doc(t, "a", tt.text, tt.entity)})
+			if len(as) != 1 || as[0].Name != tt.wantName || ms[0][0].Text != tt.wantName {
+				t.Fatalf("actors %+v mentions %+v", as, ms)
+			}
+			var want []string
+			if tt.wantRole != "" {
+				want = []string{tt.wantRole}
+			}
+			if !slices.Equal(as[0].Roles, want) {
+				t.Errorf("roles %q, want %q", as[0].Roles, want)
+			}
+		})
+	}
+}
+
+func TestModifiersRemoved(t *testing.T) {
+	text := "Staff of the Geneva-based NGO Centre for Peace Talks said."
+	as, _ := Resolve([]Doc{doc(t, "a", text, "ORG:Geneva-based NGO Centre for Peace Talks")})
+	if len(as) != 1 || as[0].Name != "Centre for Peace Talks" {
+		t.Errorf("actors %+v", as)
+	}
+}
+
+func TestSurnamesJoinFullNames(t *testing.T) {
+	a := doc(t, "a", "Ana Lopes arrived. Lopes said hello. Later Tom Berg came.", "PER:Ana Lopes", "PER:Lopes", "PER:Tom Berg")
+	b := doc(t, "b", "Lopes was not there.", "PER:Lopes")
+	as, ms := Resolve([]Doc{a, b})
+	full := actorOf(t, as, ms[0], "Ana Lopes")
+	if got := actorOf(t, as, ms[0], "Lopes"); got.ID != full.ID {
+		t.Errorf("surname in the same article not joined: %v", got)
+	}
+	if got := actorOf(t, as, ms[1], "Lopes"); got.ID != full.ID {
+		t.Errorf("surname in another article not joined: %v", got)
+	}
+	if !slices.Equal(full.Articles, []string{"a", "b"}) || !slices.Equal(full.Aliases, []string{"Lopes"}) {
+		t.Errorf("actor %+v", full)
+	}
+}
+
+func TestSameSurnameTwoPeopleNotJoined(t *testing.T) {
+	a := doc(t, "a", "Ana Lopes and Rui Lopes met. Lopes said no.", "PER:Ana Lopes", "PER:Rui Lopes", "PER:Lopes")
+	as, ms := Resolve([]Doc{a})
+	ana, rui, lopes := actorOf(t, as, ms[0], "Ana Lopes"), actorOf(t, as, ms[0], "Rui Lopes"), actorOf(t, as, ms[0], "Lopes")
+	if ana.ID == rui.ID || lopes.ID == ana.ID || lopes.ID == rui.ID {
+		t.Errorf("ambiguous surname joined: %v %v %v", ana.ID, rui.ID, lopes.ID)
+	}
+}
+
+func TestAcronymsJoinExpansions(t *testing.T) {
+	a := doc(t, "a", "The Organisation of Coastal States (OCS) met. The OCS agreed.", "ORG:Organisation of Coastal States", "ORG:OCS", "ORG:OCS")
+	b := doc(t, "b", "Help from WRAP [Water Relief Assistance Programme] came.", "ORG:WRAP")
+	c := doc(t, "c", "The OCS and the Water Relief Assistance Programme spoke.", "ORG:OCS", "ORG:Water Relief Assistance Programme")
+	as, ms := Resolve([]Doc{a, b, c})
+	ocs := actorOf(t, as, ms[0], "Organisation of Coastal States")
+	if got := actorOf(t, as, ms[0], "OCS"); got.ID != ocs.ID {
+		t.Errorf("acronym after expansion not joined")
+	}
+	if got := actorOf(t, as, ms[2], "OCS"); got.ID != ocs.ID {
+		t.Errorf("acronym alone in another article not joined")
+	}
+	wrap := actorOf(t, as, ms[1], "WRAP")
+	if got := actorOf(t, as, ms[2], "Water Relief Assistance Programme"); got.ID != wrap.ID || wrap.Name != "Water Relief Assistance Programme" {
+		t.Errorf("bracketed expansion not joined: %+v %+v", wrap, got)
+	}
+	if ocs.ID != "organisation/organisation-of-coastal-states" || ocs.Kind != Organisation {
+		t.Errorf("actor %+v", ocs)
+	}
+}
+
+func TestPlacesFoldCase(t *testing.T) {
+	a := doc(t, "a", "LISBON -- Officials in Lisbon agreed.", "LOC:LISBON", "LOC:Lisbon")
+	as, _ := Resolve([]Doc{a})
+	if len(as) != 1 || as[0].Name != "Lisbon" || as[0].ID != "place/lisbon" {
+		t.Errorf("actors %+v", as)
+	}
+}
+
+func TestIDsDoNotDependOnOrder(t *testing.T) {
+	a := doc(t, "a", "Ana Lopes met the OCS.", "PER:Ana Lopes", "ORG:OCS")
+	b := doc(t, "b", "Lopes left Lisbon.", "PER:Lopes", "LOC:Lisbon")
+	as1, _ := Resolve([]Doc{a, b})
+	as2, _ := Resolve([]Doc{b, a})
+	ids := func(as []Actor) []string {
+		var out []string
+		for _, x := range as {
+			out = append(out, x.ID)
+		}
+		return out
+	}
+	if !slices.Equal(ids(as1), ids(as2)) {
+		t.Errorf("ids %v vs %v", ids(as1), ids(as2))
+	}
+}
+
+func TestMISCIsNotAnActor(t *testing.T) {
+	as, ms := Resolve([]Doc{doc(t, "a", "Uzbek officials met.", "MISC:Uzbek")})
+	if len(as) != 0 || len(ms[0]) != 0 {
+		t.Errorf("actors %v", as)
+	}
+}

@@ -1,0 +1,273 @@
+package actors
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+// norm folds a name for comparison: case, curly apostrophes, spacing.
+func norm(s string) string {
+	s = strings.ReplaceAll(strings.ToLower(s), "’", "'")
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// isAcronym reports a short all-capital word such as "EU", "OSCE", "EU-ACT".
+func isAcronym(s string) bool {
+	letters := 0
+	for _, r := range s {
+		switch {
+		case unicode.IsUpper(r) || unicode.IsDigit(r):
+			letters++
+		case r == '-' || r == '.' || r == '&':
+		default:
+			return false
+		}
+	}
+	return letters >= 2 && letters <= 10
+}
+
+// initialsMatch reports whether acronym can abbreviate name: its letters
+// appear in order in the name, the first one starting the name.
+func initialsMatch(acronym, name string) bool {
+	a := []rune(strings.ToLower(strings.NewReplacer("-", "", ".", "", "&", "").Replace(acronym)))
+	n := []rune(strings.ToLower(name))
+	if len(a) == 0 || len(n) == 0 || a[0] != n[0] || len(strings.Fields(name)) < 2 {
+		return false
+	}
+	j := 1
+	for _, r := range n[1:] {
+		if j < len(a) && r == a[j] {
+			j++
+		}
+	}
+	return j == len(a)
+}
+
+// collectAcronyms records the acronyms a text defines next to a name, in
+// either order: "the European Union (EU)", "BOMCA [Border Management
+// Programme in Central Asia]".
+func collectAcronyms(text string, ms []local, acronyms map[string]string) {
+	for _, m := range ms {
+		if m.kind != Organisation {
+			continue
+		}
+		inner, ok := bracketAfter(text, m.end)
+		if !ok {
+			continue
+		}
+		switch {
+		case isAcronym(inner) && initialsMatch(inner, m.text):
+			setAcronym(acronyms, inner, m.text)
+		case isAcronym(m.text) && initialsMatch(m.text, inner):
+			setAcronym(acronyms, m.text, inner)
+		}
+	}
+}
+
+// setAcronym keeps the first expansion seen for an acronym, or the
+// longer one, so that the result does not depend on article order.
+func setAcronym(acronyms map[string]string, acronym, expansion string) {
+	old, ok := acronyms[acronym]
+	if !ok || len(expansion) > len(old) || (len(expansion) == len(old) && expansion < old) {
+		acronyms[acronym] = expansion
+	}
+}
+
+// bracketAfter returns the text in brackets right after position end.
+func bracketAfter(text string, end int) (string, bool) {
+	rest := strings.TrimLeft(text[end:], " ")
+	if rest == "" || (rest[0] != '(' && rest[0] != '[') {
+		return "", false
+	}
+	closing := map[byte]byte{'(': ')', '[': ']'}[rest[0]]
+	i := strings.IndexByte(rest, closing)
+	if i < 0 || i > 120 {
+		return "", false
+	}
+	return strings.TrimSpace(rest[1:i]), true
+}
+
+// linkLocal gives every mention of one article the canonical form of its
+// actor: acronyms their expansion, surnames the full name they shorten.
+func linkLocal(ms []local, acronyms map[string]string) {
+	for i := range ms {
+		m := &ms[i]
+		canonical := m.text
+		switch m.kind {
+		case Organisation:
+			if exp, ok := acronyms[m.text]; ok {
+				canonical = exp
+			}
+		case Person:
+			canonical = fullNameIn(ms, m.text)
+		}
+		m.canonical = canonical
+		m.key = m.kind + "/" + norm(canonical)
+	}
+}
+
+// fullNameIn returns the one longer name in ms that ends with the name
+// given, or the name itself when there is none or several.
+func fullNameIn(ms []local, name string) string {
+	found := ""
+	for _, o := range ms {
+		if o.kind != Person || len(o.text) <= len(name) || !strings.HasSuffix(norm(o.text), " "+norm(name)) {
+			continue
+		}
+		if found != "" && norm(found) != norm(o.text) {
+			return name
+		}
+		found = o.text
+	}
+	if found == "" {
+		return name
+	}
+	return found
+}
+
+// linkSurnamesAcross joins a surname used alone in an article to the one
+// full name in the corpus that ends with it.
+func linkSurnamesAcross(perDoc [][]local) {
+	full := map[string][]string{} // last word → full-name keys
+	for _, ms := range perDoc {
+		for _, m := range ms {
+			name := strings.TrimPrefix(m.key, Person+"/")
+			if m.kind == Person && strings.Contains(name, " ") {
+				last := name[strings.LastIndexByte(name, ' ')+1:]
+				if !slices.Contains(full[last], m.key) {
+					full[last] = append(full[last], m.key)
+				}
+			}
+		}
+	}
+	for _, ms := range perDoc {
+		for i := range ms {
+			name := strings.TrimPrefix(ms[i].key, Person+"/")
+			if ms[i].kind == Person && !strings.Contains(name, " ") && len(full[name]) == 1 {
+				ms[i].key = full[name][0]
+				ms[i].canonical = ""
+			}
+		}
+	}
+}
+
+// build groups the linked mentions into actors with stable ids.
+func build(docs []Doc, perDoc [][]local) ([]Actor, [][]Mention) {
+	type group struct {
+		forms      map[string]int
+		canonicals map[string]int
+		roles      []string
+		articles   []string
+		kind       string
+	}
+	groups := map[string]*group{}
+	for i, ms := range perDoc {
+		for _, m := range ms {
+			g := groups[m.key]
+			if g == nil {
+				g = &group{forms: map[string]int{}, canonicals: map[string]int{}, kind: m.kind}
+				groups[m.key] = g
+			}
+			g.forms[m.text]++
+			if m.canonical != "" {
+				g.canonicals[m.canonical]++
+			}
+			if m.role != "" && !slices.Contains(g.roles, m.role) {
+				g.roles = append(g.roles, m.role)
+			}
+			if !slices.Contains(g.articles, docs[i].ID) {
+				g.articles = append(g.articles, docs[i].ID)
+			}
+		}
+	}
+	keys := make([]string, 0, len(groups))
+	for k := range groups {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	ids := map[string]string{}
+	var actors []Actor
+	taken := map[string]bool{}
+	for _, k := range keys {
+		g := groups[k]
+		name := canonicalName(g.canonicals)
+		id := uniqueID(g.kind+"/"+slug(name), taken)
+		ids[k] = id
+		var aliases []string
+		for f := range g.forms {
+			if f != name {
+				aliases = append(aliases, f)
+			}
+		}
+		slices.Sort(aliases)
+		slices.Sort(g.roles)
+		actors = append(actors, Actor{ID: id, Name: name, Kind: g.kind, Aliases: aliases, Roles: g.roles, Articles: g.articles})
+	}
+	mentions := make([][]Mention, len(perDoc))
+	for i, ms := range perDoc {
+		for _, m := range ms {
+			mentions[i] = append(mentions[i], Mention{Actor: ids[m.key], Start: m.start, End: m.end, Text: m.text})
+		}
+	}
+	return actors, mentions
+}
+
+// canonicalName picks the display form of an actor among the canonical
+// forms its mentions resolved to: one not in capitals, then the most used,
+// then the first in byte order.
+func canonicalName(canonicals map[string]int) string {
+	best := ""
+	for f, n := range canonicals {
+		if best == "" || better(f, n, best, canonicals[best]) {
+			best = f
+		}
+	}
+	return best
+}
+
+// better reports whether form a (used n times) is a better display name
+// than form b (used m times).
+func better(a string, n int, b string, m int) bool {
+	if capsA, capsB := isAllCaps(a), isAllCaps(b); capsA != capsB {
+		return capsB
+	}
+	if n != m {
+		return n > m
+	}
+	return a < b
+}
+
+// isAllCaps reports a name written in capitals only.
+func isAllCaps(s string) bool {
+	return strings.IndexFunc(s, unicode.IsLower) < 0
+}
+
+// slug makes the name part of an id: lower case, letters and digits, dashes.
+func slug(name string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(name) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			b.WriteRune(r)
+			dash = false
+		} else {
+			dash = true
+		}
+	}
+	return b.String()
+}
+
+// uniqueID returns id, or id with a numeric suffix if already taken.
+func uniqueID(id string, taken map[string]bool) string {
+	out := id
+	for n := 2; taken[out]; n++ {
+		out = id + "-" + strconv.Itoa(n)
+	}
+	taken[out] = true
+	return out
+}
