@@ -6,6 +6,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -76,5 +77,58 @@ func TestExportSeedsGolden(t *testing.T) {
 	var doc map[string]any
 	if err := json.Unmarshal(stdout.Bytes(), &doc); err != nil {
 		t.Fatalf("export is not JSON: %v", err)
+	}
+}
+
+// TestExportContract checks the export of the seeds against the rules of
+// the export contract: mention offsets, order and overlap, and actors.
+func TestExportContract(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"export"}, &stdout, &stderr); code != 0 {
+		t.Fatalf("export exited %d: %s", code, stderr.String())
+	}
+	var doc struct {
+		Articles []struct {
+			ID, Text string
+			Mentions []struct {
+				Actor      string
+				Start, End int
+				Text       string
+			}
+		}
+		Actors []struct {
+			ID, Name, Kind string
+			Articles       []string
+		}
+	}
+	if err := json.Unmarshal(stdout.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	actorArticles := map[string][]string{}
+	for _, a := range doc.Actors {
+		if _, dup := actorArticles[a.ID]; dup {
+			t.Errorf("actor %s listed twice", a.ID)
+		}
+		if a.Kind != "person" && a.Kind != "organisation" && a.Kind != "place" || !strings.HasPrefix(a.ID, a.Kind+"/") {
+			t.Errorf("actor %s has kind %q", a.ID, a.Kind)
+		}
+		actorArticles[a.ID] = a.Articles
+	}
+	mentions := 0
+	for _, a := range doc.Articles {
+		last := 0
+		for _, m := range a.Mentions {
+			mentions++
+			if m.Start < last || m.End > len(a.Text) || m.Start >= m.End || a.Text[m.Start:m.End] != m.Text {
+				t.Errorf("%s: bad mention %+v", a.ID, m)
+			}
+			last = m.End
+			if !slices.Contains(actorArticles[m.Actor], a.ID) {
+				t.Errorf("%s: mention of %s, which does not list the article", a.ID, m.Actor)
+			}
+		}
+	}
+	if mentions == 0 {
+		t.Error("no mentions in the seeds")
 	}
 }

@@ -24,24 +24,28 @@ func corpusBytes(b *testing.B, dir string) int64 {
 	return n
 }
 
-// benchmarkLoad reads, decodes and parses the BBC dataset with the given
-// number of workers, reporting MB/s.
-func benchmarkLoad(b *testing.B, workers int) {
+// benchmarkLoad loads the BBC dataset with the given options, reporting
+// MB/s.
+func benchmarkLoad(b *testing.B, opts Options) {
 	if _, err := os.Stat(bbcDir); err != nil {
 		b.Skip("BBC dataset not present")
 	}
 	b.SetBytes(corpusBytes(b, bbcDir))
 	for b.Loop() {
-		c := Load(context.Background(), []string{bbcDir}, Options{Workers: workers})
+		c := Load(context.Background(), []string{bbcDir}, opts)
 		if len(c.Articles) == 0 {
 			b.Fatal("nothing loaded")
 		}
 	}
 }
 
-// BenchmarkLoad loads the BBC dataset on every core.
-func BenchmarkLoad(b *testing.B) { benchmarkLoad(b, 0) }
+// BenchmarkLoad reads, decodes and parses the BBC dataset on every core.
+func BenchmarkLoad(b *testing.B) { benchmarkLoad(b, Options{SkipNames: true}) }
 
-// BenchmarkLoadSerial loads it with one worker, the baseline for the
+// BenchmarkLoadSerial does the same with one worker, the baseline for the
 // parallel speed-up.
-func BenchmarkLoadSerial(b *testing.B) { benchmarkLoad(b, 1) }
+func BenchmarkLoadSerial(b *testing.B) { benchmarkLoad(b, Options{Workers: 1, SkipNames: true}) }
+
+// BenchmarkPipeline runs the whole pipeline on every core: read, decode,
+// parse, extract names and resolve actors.
+func BenchmarkPipeline(b *testing.B) { benchmarkLoad(b, Options{}) }

@@ -63,9 +63,19 @@ type ExportActor struct {
 // NewExport builds the export of a loaded corpus, in article order. Lists
 // are never nil, so they print as [] rather than null.
 func NewExport(c *Corpus) Export {
-	e := Export{Version: ExportVersion, Articles: make([]ExportArticle, 0, len(c.Articles)), Actors: []ExportActor{}}
-	for _, a := range c.Articles {
-		e.Articles = append(e.Articles, exportArticle(a))
+	e := Export{Version: ExportVersion, Articles: make([]ExportArticle, 0, len(c.Articles)), Actors: make([]ExportActor, 0, len(c.Actors))}
+	for i, a := range c.Articles {
+		ea := exportArticle(a)
+		if i < len(c.Mentions) {
+			for _, m := range c.Mentions[i] {
+				ea.Mentions = append(ea.Mentions, ExportMention(m))
+			}
+		}
+		e.Articles = append(e.Articles, ea)
+	}
+	for _, a := range c.Actors {
+		e.Actors = append(e.Actors, ExportActor{ID: a.ID, Name: a.Name, Kind: a.Kind,
+			Aliases: nonNil(a.Aliases), Roles: nonNil(a.Roles), Articles: nonNil(a.Articles)})
 	}
 	return e
 }
@@ -91,4 +101,12 @@ func WriteExport(w io.Writer, c *Corpus) error {
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
 	return enc.Encode(NewExport(c))
+}
+
+// nonNil returns list, or an empty list for nil so it prints as [].
+func nonNil(list []string) []string {
+	if list == nil {
+		return []string{}
+	}
+	return list
 }

@@ -19,7 +19,9 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"dossier/corpus/actors"
 	"dossier/corpus/article"
+	"dossier/corpus/ner"
 	"dossier/corpus/textdecode"
 	"dossier/seeds"
 )
@@ -34,6 +36,9 @@ type Options struct {
 	Workers int
 	// MaxFileSize skips larger files with a warning; 0 means 20 MiB.
 	MaxFileSize int64
+	// SkipNames leaves out name extraction and actor resolution, for uses
+	// that need only the articles' text and metadata.
+	SkipNames bool
 }
 
 // Warning is a file that was skipped or loaded with a problem: one line
@@ -62,6 +67,8 @@ type Event struct {
 	Article  *article.Article
 	Warning  *Warning
 	Progress Progress
+	// Names are the names the tagger found in the article's text.
+	Names    []ner.Entity
 	fileDone bool // the event ends the loading of one found file
 }
 
@@ -70,12 +77,17 @@ type Event struct {
 type Corpus struct {
 	Articles []*article.Article
 	Warnings []Warning
+	// Actors are the people, organisations and places of the corpus, and
+	// Mentions[i] the occurrences of actors in Articles[i]'s text.
+	Actors   []actors.Actor
+	Mentions [][]actors.Mention
 }
 
 // job is one file to load: where to report it from and how to read it.
 type job struct {
-	path string
-	read func() ([]byte, error)
+	path      string
+	read      func() ([]byte, error)
+	skipNames bool
 }
 
 // Stream loads paths concurrently, sending each article as soon as it is
@@ -83,7 +95,7 @@ type job struct {
 // when every file is done or ctx is cancelled.
 func Stream(ctx context.Context, paths []string, opts Options) <-chan Event {
 	opts = opts.withDefaults()
-	st := &streamState{jobs: make(chan job, opts.Workers*4), results: make(chan Event, opts.Workers*4)}
+	st := &streamState{jobs: make(chan job, opts.Workers*4), results: make(chan Event, opts.Workers*4), skipNames: opts.SkipNames}
 	st.walking.Store(true)
 	var wg sync.WaitGroup
 	wg.Add(1 + opts.Workers)
@@ -118,10 +130,11 @@ func Stream(ctx context.Context, paths []string, opts Options) <-chan Event {
 // files it finds before handing them to the workers, so that the progress
 // never shows more files done than found.
 type streamState struct {
-	jobs    chan job
-	results chan Event
-	total   atomic.Int64
-	walking atomic.Bool
+	jobs      chan job
+	results   chan Event
+	total     atomic.Int64
+	walking   atomic.Bool
+	skipNames bool
 }
 
 // withDefaults fills the zero fields of opts.
@@ -147,6 +160,7 @@ func send(ctx context.Context, ch chan<- Event, ev Event) bool {
 
 // enqueue counts a found file and hands it to the workers.
 func (st *streamState) enqueue(ctx context.Context, j job) bool {
+	j.skipNames = st.skipNames
 	st.total.Add(1)
 	select {
 	case st.jobs <- j:
@@ -208,7 +222,23 @@ func loadFile(j job) (ev Event) {
 	a := article.Parse(text)
 	a.Path, a.Encoding = j.path, enc
 	a.ID = strings.TrimSuffix(path.Base(filepath.ToSlash(j.path)), path.Ext(j.path))
-	return Event{Article: a, Progress: Progress{Bytes: int64(len(raw))}}
+	var names []ner.Entity
+	if !j.skipNames {
+		if names, err = extractNames(a.Text()); err != nil {
+			return warn(j.path, err.Error())
+		}
+	}
+	return Event{Article: a, Names: names, Progress: Progress{Bytes: int64(len(raw))}}
+}
+
+// extractNames finds the names in an article's text with the embedded
+// tagger model.
+func extractNames(text string) ([]ner.Entity, error) {
+	m, err := ner.Default()
+	if err != nil {
+		return nil, err
+	}
+	return m.Extract(text), nil
 }
 
 // bytesTrimSpace trims ASCII white space, enough to tell an empty file.
@@ -225,10 +255,12 @@ func warn(p, reason string) Event {
 // path with unique ids.
 func Load(ctx context.Context, paths []string, opts Options) *Corpus {
 	c := &Corpus{}
+	names := map[*article.Article][]ner.Entity{}
 	for ev := range Stream(ctx, paths, opts) {
 		switch {
 		case ev.Article != nil:
 			c.Articles = append(c.Articles, ev.Article)
+			names[ev.Article] = ev.Names
 		case ev.Warning != nil:
 			c.Warnings = append(c.Warnings, *ev.Warning)
 		}
@@ -236,6 +268,13 @@ func Load(ctx context.Context, paths []string, opts Options) *Corpus {
 	slices.SortFunc(c.Articles, func(a, b *article.Article) int { return strings.Compare(a.Path, b.Path) })
 	slices.SortStableFunc(c.Warnings, func(a, b Warning) int { return strings.Compare(a.Path, b.Path) })
 	uniqueIDs(c.Articles)
+	docs := make([]actors.Doc, len(c.Articles))
+	for i, a := range c.Articles {
+		docs[i] = actors.Doc{ID: a.ID, Text: a.Text(), Entities: names[a]}
+	}
+	if !opts.SkipNames {
+		c.Actors, c.Mentions = actors.Resolve(docs)
+	}
 	return c
 }
 
