@@ -79,6 +79,7 @@ func Resolve(docs []Doc) ([]Actor, [][]Mention) {
 		perDoc[i] = cleanMentions(d)
 		collectAcronyms(d.Text, perDoc[i], acronyms)
 	}
+	sortOutKinds(perDoc, lowerWords(docs))
 	for i := range perDoc {
 		linkLocal(perDoc[i], acronyms)
 	}
@@ -108,6 +109,55 @@ func cleanMentions(d Doc) []local {
 			continue
 		}
 		out = append(out, local{start: start, end: end, text: d.Text[start:end], kind: kind, role: role})
+	}
+	return out
+}
+
+// sortOutKinds corrects what the tagger gets wrong in ways the corpus can
+// tell: a known place tagged as a person becomes a place, and so does an
+// organisation that the same article names as a place elsewhere (a
+// dateline's "TASHKENT" beside "Tashkent"), while a team or body named
+// after a place stays an organisation; demonyms
+// ("Uzbek", "Central Asian") are dropped; a person whose words the texts
+// also write in lower case is a capitalised phrase and is dropped.
+func sortOutKinds(perDoc [][]local, lower map[string]bool) {
+	places := map[string]bool{}
+	for p := range knownPlaces() {
+		places[p] = true
+	}
+	for _, ms := range perDoc {
+		for _, m := range ms {
+			if m.kind == Place {
+				places[norm(m.text)] = true
+			}
+		}
+	}
+	for i, ms := range perDoc {
+		here := placesIn(ms)
+		kept := ms[:0]
+		for _, m := range ms {
+			n := norm(m.text)
+			switch {
+			case m.kind == Person && places[n], m.kind == Organisation && here[n]:
+				m.kind = Place
+			case isDemonym(m.text, places):
+				continue
+			case m.kind == Person && allCommonWords(m.text, lower):
+				continue
+			}
+			kept = append(kept, m)
+		}
+		perDoc[i] = kept
+	}
+}
+
+// placesIn lists the names an article's mentions tag as places.
+func placesIn(ms []local) map[string]bool {
+	out := map[string]bool{}
+	for _, m := range ms {
+		if m.kind == Place {
+			out[norm(m.text)] = true
+		}
 	}
 	return out
 }

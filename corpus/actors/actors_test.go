@@ -155,3 +155,53 @@ func TestMISCIsNotAnActor(t *testing.T) {
 		t.Errorf("actors %v", as)
 	}
 }
+
+func TestKindsSortedOut(t *testing.T) {
+	text := "OSLO -- Officials in Oslo met Norwegian and Central Asian envoys. The Border Management team met Ana Lopes in Peru. " +
+		"Better border management helps, said Lopes. Chile won."
+	d := doc(t, "a", text, "ORG:OSLO", "LOC:Oslo", "MISC:Norwegian", "ORG:Central Asian", "PER:Border Management", "PER:Ana Lopes", "PER:Peru", "ORG:Chile")
+	as, ms := Resolve([]Doc{d})
+	kinds := map[string]string{}
+	for _, m := range ms[0] {
+		for _, a := range as {
+			if a.ID == m.Actor {
+				kinds[m.Text] = a.Kind
+			}
+		}
+	}
+	want := map[string]string{"OSLO": Place, "Oslo": Place, "Ana Lopes": Person, "Peru": Place, "Chile": Organisation}
+	for name, kind := range want {
+		if kinds[name] != kind {
+			t.Errorf("%s: kind %q, want %q (all %v)", name, kinds[name], kind, kinds)
+		}
+	}
+	for _, gone := range []string{"Central Asian", "Border Management", "Norwegian"} {
+		if _, ok := kinds[gone]; ok {
+			t.Errorf("%q should not be an actor", gone)
+		}
+	}
+}
+
+func TestIsDemonym(t *testing.T) {
+	places := map[string]bool{"russia": true, "uzbekistan": true, "kyrgyzstan": true, "central asia": true, "iraq": true, "china": true, "germany": true, "france": true}
+	for name, want := range map[string]bool{"Russian": true, "Uzbek": true, "Kyrgyz": true, "Central Asian": true, "Iraqi": true, "Chinese": true, "German": true,
+		"Russia": false, "Ayrault": false, "Francesca": false, "Iraqis Ltd": false} {
+		if got := isDemonym(name, places); got != want {
+			t.Errorf("isDemonym(%q) = %v, want %v", name, got, want)
+		}
+	}
+}
+
+func TestKnownPlaces(t *testing.T) {
+	places := knownPlaces()
+	for _, p := range []string{"uzbekistan", "france", "central asia", "united states", "europe"} {
+		if !places[p] {
+			t.Errorf("%q missing from the gazetteer", p)
+		}
+	}
+	for _, p := range []string{"european union", "united nations"} {
+		if places[p] {
+			t.Errorf("%q is an organisation, not a place", p)
+		}
+	}
+}

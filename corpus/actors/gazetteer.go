@@ -1,0 +1,94 @@
+package actors
+
+import (
+	"strings"
+	"sync"
+	"unicode"
+
+	"golang.org/x/text/language"
+	"golang.org/x/text/language/display"
+)
+
+// knownPlaces is a gazetteer of the world's countries, territories and
+// regions in English, folded with norm. Its source is the Unicode CLDR
+// territory names as shipped in golang.org/x/text/language/display; groups
+// that are organisations rather than places (European Union, United
+// Nations, Eurozone) are left out.
+var knownPlaces = sync.OnceValue(func() map[string]bool {
+	names := display.English.Regions()
+	places := map[string]bool{}
+	add := func(code string) {
+		r, err := language.ParseRegion(code)
+		if err != nil || !(r.IsCountry() || r.IsGroup()) {
+			return
+		}
+		name := names.Name(r)
+		if name == "" || strings.Contains(name, "Union") || strings.Contains(name, "Nations") || strings.Contains(name, "zone") {
+			return
+		}
+		places[norm(name)] = true
+	}
+	for a := 'A'; a <= 'Z'; a++ {
+		for b := 'A'; b <= 'Z'; b++ {
+			add(string([]rune{a, b}))
+		}
+	}
+	for n := 1; n < 1000; n++ {
+		add(strings.Repeat("0", 3-len(itoa(n))) + itoa(n))
+	}
+	return places
+})
+
+// itoa formats a small non-negative number.
+func itoa(n int) string {
+	if n < 10 {
+		return string(rune('0' + n))
+	}
+	return itoa(n/10) + string(rune('0'+n%10))
+}
+
+// isDemonym reports a word for the people or things of a place rather than
+// a name: "Russian" (Russia), "Central Asian", "Uzbek" (Uzbekistan),
+// "Kyrgyz" (Kyrgyzstan), "Iraqi", "Chinese", "German" (Germany).
+func isDemonym(name string, places map[string]bool) bool {
+	n := norm(name)
+	if places[n+"istan"] || places[n+"stan"] || places[n+"y"] {
+		return true
+	}
+	for _, end := range []string{"n", "an", "ian", "i", "ese", "ish", "ic"} {
+		stem, ok := strings.CutSuffix(n, end)
+		if !ok || len(stem) < 3 {
+			continue
+		}
+		if places[stem] || places[stem+"a"] || places[stem+"y"] || places[stem+"e"] || places[stem+"o"] {
+			return true
+		}
+	}
+	return false
+}
+
+// lowerWords collects the words the texts write in lower case: a name made
+// only of such words ("Border Management") is a capitalised phrase, not a
+// person.
+func lowerWords(docs []Doc) map[string]bool {
+	words := map[string]bool{}
+	for _, d := range docs {
+		for _, w := range strings.FieldsFunc(d.Text, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }) {
+			if r := []rune(w)[0]; unicode.IsLower(r) {
+				words[w] = true
+			}
+		}
+	}
+	return words
+}
+
+// allCommonWords reports a name whose every word the texts also write in
+// lower case.
+func allCommonWords(name string, lower map[string]bool) bool {
+	for _, w := range strings.Fields(name) {
+		if !lower[strings.ToLower(w)] {
+			return false
+		}
+	}
+	return true
+}
