@@ -110,7 +110,7 @@ func cleanMentions(d Doc) []local {
 		}
 		out = append(out, local{start: start, end: end, text: d.Text[start:end], kind: kind, role: role})
 	}
-	return out
+	return joinNameParts(d.Text, acronymDefinitions(d.Text, out))
 }
 
 // sortOutKinds corrects what the tagger gets wrong in ways the corpus can

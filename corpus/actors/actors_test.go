@@ -205,3 +205,33 @@ func TestKnownPlaces(t *testing.T) {
 		}
 	}
 }
+
+func TestAcronymDefinitionsMakeNames(t *testing.T) {
+	text := "Aid flows through the trans-regional EU Action against Drugs and Organised Crime (EU-ACT) programme and the Border Management in Central Asia (BOMCA) project."
+	d := doc(t, "a", text, "ORG:EU Action", "ORG:Drugs", "PER:Organised Crime", "PER:Border Management", "LOC:Central Asia", "LOC:BOMCA")
+	as, ms := Resolve([]Doc{d})
+	var texts []string
+	for _, m := range ms[0] {
+		texts = append(texts, m.Text)
+	}
+	want := []string{"EU Action against Drugs and Organised Crime", "EU-ACT", "Border Management in Central Asia", "BOMCA"}
+	if !slices.Equal(texts, want) {
+		t.Fatalf("mentions %q, want %q", texts, want)
+	}
+	if a := actorOf(t, as, ms[0], "BOMCA"); a.Name != "Border Management in Central Asia" || a.Kind != Organisation {
+		t.Errorf("actor %+v", a)
+	}
+}
+
+func TestNamePartsJoined(t *testing.T) {
+	text := "Pierre von Arx met Shavkat Miromonovich [Mirziyoyev] today."
+	d := doc(t, "a", text, "PER:Pierre", "PER:Arx", "PER:Shavkat Miromonovich", "PER:Mirziyoyev")
+	_, ms := Resolve([]Doc{d})
+	var texts []string
+	for _, m := range ms[0] {
+		texts = append(texts, m.Text)
+	}
+	if want := []string{"Pierre von Arx", "Shavkat Miromonovich [Mirziyoyev]"}; !slices.Equal(texts, want) {
+		t.Errorf("mentions %q, want %q", texts, want)
+	}
+}
