@@ -74,7 +74,7 @@ type local struct {
 // Resolve finds the actors of docs and each doc's mentions, in doc order.
 func Resolve(docs []Doc) ([]Actor, [][]Mention) {
 	perDoc := make([][]local, len(docs))
-	acronyms := map[string]string{} // acronym → expansion, corpus-wide
+	acronyms := newAcronymTable()
 	for i, d := range docs {
 		perDoc[i] = cleanMentions(d)
 		collectAcronyms(d.Text, perDoc[i], acronyms)
@@ -88,8 +88,9 @@ func Resolve(docs []Doc) ([]Actor, [][]Mention) {
 }
 
 // cleanMentions turns a doc's entities into mentions: types mapped to
-// kinds, modifiers such as "Geneva-based" and a leading "the" removed,
-// and titles before a person's name taken off as a role.
+// kinds, names split where titles or a place run into them, modifiers such
+// as "Geneva-based" and a leading "the" removed, and titles before a
+// person's name taken off as a role.
 func cleanMentions(d Doc) []local {
 	var out []local
 	for _, e := range d.Entities {
@@ -97,20 +98,110 @@ func cleanMentions(d Doc) []local {
 		if kind == "" {
 			continue
 		}
-		start, end := trimModifiers(d.Text, e.Start, e.End)
-		var role string
-		if kind == Person {
-			start, role = splitTitle(d.Text, start, end)
+		for _, piece := range splitName(d.Text, e.Start, trimPunct(d.Text, e.Start, e.End), kind) {
+			if m, ok := cleanMention(d.Text, piece); ok {
+				out = append(out, m)
+			}
 		}
-		if start >= end || !hasUpper(d.Text[start:end]) {
-			continue
-		}
-		if kind == Person && isRoleOnly(d.Text[start:end]) {
-			continue
-		}
-		out = append(out, local{start: start, end: end, text: d.Text[start:end], kind: kind, role: role})
 	}
 	return joinNameParts(d.Text, acronymDefinitions(d.Text, out))
+}
+
+// cleanMention removes modifiers and titles from one piece of a name and
+// reports whether a name is left.
+func cleanMention(text string, m local) (local, bool) {
+	start, end := trimModifiers(text, m.start, m.end)
+	var role string
+	if m.kind == Person {
+		start, role = splitTitle(text, start, end)
+	}
+	if start >= end || !hasUpper(text[start:end]) {
+		return local{}, false
+	}
+	if isRoleOnly(text[start:end]) {
+		return local{}, false
+	}
+	return local{start: start, end: end, text: text[start:end], kind: m.kind, role: role}, true
+}
+
+// trimPunct drops punctuation the tagger left at the end of a name
+// ("TASS/"), keeping the full stop of an abbreviation.
+func trimPunct(text string, start, end int) int {
+	for end > start {
+		r, size := utf8.DecodeLastRuneInString(text[start:end])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '.' || r == ']' || r == ')' {
+			break
+		}
+		end -= size
+	}
+	return end
+}
+
+// splitName cuts a tagged name where titles or a place run into a person's
+// name: "European Union Special Representative" keeps "European Union";
+// "Uzbekistan Shavkat Mirziyoyev" after "President of" is the place
+// "Uzbekistan" and the person "Shavkat Mirziyoyev"; "Kyrgyz Deputy" is
+// nothing.
+func splitName(text string, start, end int, kind string) []local {
+	words := wordSpans(text, start, end)
+	first, last := -1, -1
+	for i, w := range words {
+		if isTitleWord(text[w[0]:w[1]]) {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	if first >= 0 {
+		var out []local
+		if first > 0 && kind != Person {
+			out = append(out, local{start: start, end: words[first-1][1], kind: kind})
+		}
+		if last+1 < len(words) {
+			out = append(out, local{start: words[last+1][0], end: end, kind: Person})
+		}
+		return out
+	}
+	if p := leadingPlace(text, words); p > 0 && len(words)-p >= 2 && (kind != Organisation || titleBefore(text, start) < start) {
+		return []local{
+			{start: start, end: words[p-1][1], kind: Place},
+			{start: words[p][0], end: end, kind: Person},
+		}
+	}
+	return []local{{start: start, end: end, kind: kind}}
+}
+
+// wordSpans returns the byte spans of the space-separated words of
+// text[start:end].
+func wordSpans(text string, start, end int) [][2]int {
+	var out [][2]int
+	i := start
+	for i < end {
+		for i < end && text[i] == ' ' {
+			i++
+		}
+		j := i
+		for j < end && text[j] != ' ' {
+			j++
+		}
+		if j > i {
+			out = append(out, [2]int{i, j})
+		}
+		i = j
+	}
+	return out
+}
+
+// leadingPlace returns how many of the first words name a known place, or 0.
+func leadingPlace(text string, words [][2]int) int {
+	places := knownPlaces()
+	for n := min(3, len(words)-1); n > 0; n-- {
+		if places[norm(text[words[0][0]:words[n-1][1]])] {
+			return n
+		}
+	}
+	return 0
 }
 
 // sortOutKinds corrects what the tagger gets wrong in ways the corpus can

@@ -1,6 +1,7 @@
 package actors
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -233,5 +234,54 @@ func TestNamePartsJoined(t *testing.T) {
 	}
 	if want := []string{"Pierre von Arx", "Shavkat Miromonovich [Mirziyoyev]"}; !slices.Equal(texts, want) {
 		t.Errorf("mentions %q, want %q", texts, want)
+	}
+}
+
+func TestNamesSplitAtTitlesAndPlaces(t *testing.T) {
+	text := "The European Union Special Representative met President of Peru Ana Lopes and the Chilean Deputy. " +
+		"The Envoy for Central Asia Tom Berg came."
+	d := doc(t, "a", text, "ORG:European Union Special Representative", "LOC:Peru Ana Lopes", "PER:Chilean Deputy", "ORG:Central Asia Tom Berg")
+	as, ms := Resolve([]Doc{d})
+	got := map[string]string{}
+	for _, m := range ms[0] {
+		got[m.Text] = actorOf(t, as, ms[0], m.Text).Kind
+	}
+	want := map[string]string{"European Union": Organisation, "Peru": Place, "Ana Lopes": Person, "Central Asia": Place, "Tom Berg": Person}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("mentions %v, want %v", got, want)
+	}
+	if a := actorOf(t, as, ms[0], "Ana Lopes"); !slices.Equal(a.Roles, []string{"President of Peru"}) {
+		t.Errorf("roles %q", a.Roles)
+	}
+}
+
+func TestOneAcronymTwoExpansions(t *testing.T) {
+	a := doc(t, "a", "Talks with WRAP [Water Relief Assistance Programme] went on.", "ORG:WRAP")
+	b := doc(t, "b", "The Water Relief Aid Programme (WRAP) helped.", "ORG:Water Relief Aid Programme", "ORG:WRAP")
+	as, ms := Resolve([]Doc{a, b})
+	if x, y := actorOf(t, as, ms[0], "WRAP"), actorOf(t, as, ms[1], "Water Relief Aid Programme"); x.ID != y.ID || x.Name != "Water Relief Assistance Programme" {
+		t.Errorf("%+v vs %+v", x, y)
+	}
+}
+
+func TestMiddleNamesAndBracketsJoin(t *testing.T) {
+	a := doc(t, "a", "President Ana Lopes spoke.", "PER:Ana Lopes")
+	b := doc(t, "b", "Ana Maria [Lopes] and later Lopes spoke.", "PER:Ana Maria", "PER:Lopes", "PER:Lopes")
+	as, ms := Resolve([]Doc{a, b})
+	x := actorOf(t, as, ms[0], "Ana Lopes")
+	for _, text := range []string{"Ana Maria [Lopes]", "Lopes"} {
+		if y := actorOf(t, as, ms[1], text); y.ID != x.ID {
+			t.Errorf("%q not joined to %s: %s", text, x.ID, y.ID)
+		}
+	}
+	if x.Name != "Ana Lopes" {
+		t.Errorf("name %q", x.Name)
+	}
+}
+
+func TestTrailingPunctuationTrimmed(t *testing.T) {
+	as, _ := Resolve([]Doc{doc(t, "a", "MOSCOW, May 2. /Interfax/. News.", "ORG:Interfax/")})
+	if len(as) != 1 || as[0].Name != "Interfax" {
+		t.Errorf("actors %+v", as)
 	}
 }

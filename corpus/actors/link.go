@@ -48,7 +48,7 @@ func initialsMatch(acronym, name string) bool {
 // collectAcronyms records the acronyms a text defines next to a name, in
 // either order: "the European Union (EU)", "BOMCA [Border Management
 // Programme in Central Asia]".
-func collectAcronyms(text string, ms []local, acronyms map[string]string) {
+func collectAcronyms(text string, ms []local, acronyms *acronymTable) {
 	for _, m := range ms {
 		if m.kind != Organisation {
 			continue
@@ -66,13 +66,29 @@ func collectAcronyms(text string, ms []local, acronyms map[string]string) {
 	}
 }
 
-// setAcronym keeps the first expansion seen for an acronym, or the
-// longer one, so that the result does not depend on article order.
-func setAcronym(acronyms map[string]string, acronym, expansion string) {
-	old, ok := acronyms[acronym]
+// acronymTable holds the acronyms a corpus defines: for each, its fullest
+// expansion, and for every expansion seen, its acronym. Two expansions of
+// one acronym ("Border Management Programme in Central Asia", "Border
+// Management in Central Asia") are one organisation.
+type acronymTable struct {
+	expansion map[string]string // acronym → fullest expansion
+	acronym   map[string]string // folded expansion → acronym
+}
+
+// newAcronymTable makes an empty table.
+func newAcronymTable() *acronymTable {
+	return &acronymTable{expansion: map[string]string{}, acronym: map[string]string{}}
+}
+
+// setAcronym records an expansion, keeping the longer one (then the first in
+// byte order) as the acronym's canonical form, so that the result does not
+// depend on article order.
+func setAcronym(t *acronymTable, acronym, expansion string) {
+	old, ok := t.expansion[acronym]
 	if !ok || len(expansion) > len(old) || (len(expansion) == len(old) && expansion < old) {
-		acronyms[acronym] = expansion
+		t.expansion[acronym] = expansion
 	}
+	t.acronym[norm(expansion)] = acronym
 }
 
 // bracketAfter returns the text in brackets right after position end.
@@ -91,21 +107,34 @@ func bracketAfter(text string, end int) (string, bool) {
 
 // linkLocal gives every mention of one article the canonical form of its
 // actor: acronyms their expansion, surnames the full name they shorten.
-func linkLocal(ms []local, acronyms map[string]string) {
+func linkLocal(ms []local, acronyms *acronymTable) {
 	for i := range ms {
 		m := &ms[i]
-		canonical := m.text
+		m.canonical = m.text
+		m.key = m.kind + "/" + norm(m.text)
 		switch m.kind {
 		case Organisation:
-			if exp, ok := acronyms[m.text]; ok {
-				canonical = exp
+			if exp, ok := acronyms.expansion[m.text]; ok {
+				m.canonical, m.key = exp, Organisation+"/="+m.text
+			} else if acr, ok := acronyms.acronym[norm(m.text)]; ok {
+				m.canonical, m.key = acronyms.expansion[acr], Organisation+"/="+acr
 			}
 		case Person:
-			canonical = fullNameIn(ms, m.text)
+			m.canonical = fullNameIn(ms, m.text)
+			m.key = Person + "/" + personKey(m.canonical)
 		}
-		m.canonical = canonical
-		m.key = m.kind + "/" + norm(canonical)
 	}
+}
+
+// personKey folds a person's name to its first and last words, without
+// editorial brackets, so that "Shavkat Miromonovich [Mirziyoyev]" and
+// "Shavkat Mirziyoyev" are one person.
+func personKey(name string) string {
+	words := strings.Fields(norm(strings.NewReplacer("[", "", "]", "").Replace(name)))
+	if len(words) > 2 {
+		words = []string{words[0], words[len(words)-1]}
+	}
+	return strings.Join(words, " ")
 }
 
 // fullNameIn returns the one longer name in ms that ends with the name
@@ -113,10 +142,10 @@ func linkLocal(ms []local, acronyms map[string]string) {
 func fullNameIn(ms []local, name string) string {
 	found := ""
 	for _, o := range ms {
-		if o.kind != Person || len(o.text) <= len(name) || !strings.HasSuffix(norm(o.text), " "+norm(name)) {
+		if o.kind != Person || len(o.text) <= len(name) || !strings.HasSuffix(personKey(o.text), " "+norm(name)) {
 			continue
 		}
-		if found != "" && norm(found) != norm(o.text) {
+		if found != "" && personKey(found) != personKey(o.text) {
 			return name
 		}
 		found = o.text
@@ -230,6 +259,9 @@ func canonicalName(canonicals map[string]int) string {
 // better reports whether form a (used n times) is a better display name
 // than form b (used m times).
 func better(a string, n int, b string, m int) bool {
+	if bracketA, bracketB := strings.Contains(a, "["), strings.Contains(b, "["); bracketA != bracketB {
+		return bracketB
+	}
 	if capsA, capsB := isAllCaps(a), isAllCaps(b); capsA != capsB {
 		return capsB
 	}
