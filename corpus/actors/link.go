@@ -108,6 +108,7 @@ func bracketAfter(text string, end int) (string, bool) {
 // linkLocal gives every mention of one article the canonical form of its
 // actor: acronyms their expansion, surnames the full name they shorten.
 func linkLocal(ms []local, acronyms *acronymTable) {
+	full := fullNames(ms)
 	for i := range ms {
 		m := &ms[i]
 		m.canonical = m.text
@@ -120,7 +121,7 @@ func linkLocal(ms []local, acronyms *acronymTable) {
 				m.canonical, m.key = acronyms.expansion[acr], Organisation+"/="+acr
 			}
 		case Person:
-			m.canonical = fullNameIn(ms, m.text)
+			m.canonical = full.of(m.text)
 			m.key = Person + "/" + personKey(m.canonical)
 		}
 	}
@@ -137,23 +138,44 @@ func personKey(name string) string {
 	return strings.Join(words, " ")
 }
 
-// fullNameIn returns the one longer name in ms that ends with the name
-// given, or the name itself when there is none or several.
-func fullNameIn(ms []local, name string) string {
-	found := ""
-	for _, o := range ms {
-		if o.kind != Person || len(o.text) <= len(name) || !strings.HasSuffix(personKey(o.text), " "+norm(name)) {
+// surnameIndex maps the last word of the multi-word person names of one
+// article to those names, keyed by first and last name.
+type surnameIndex map[string]map[string]string // last word → person key → a full form
+
+// fullNames indexes the multi-word person names among ms.
+func fullNames(ms []local) surnameIndex {
+	idx := surnameIndex{}
+	for _, m := range ms {
+		if m.kind != Person {
 			continue
 		}
-		if found != "" && personKey(found) != personKey(o.text) {
-			return name
+		key := personKey(m.text)
+		i := strings.LastIndexByte(key, ' ')
+		if i < 0 {
+			continue
 		}
-		found = o.text
+		last := key[i+1:]
+		if idx[last] == nil {
+			idx[last] = map[string]string{}
+		}
+		if old, ok := idx[last][key]; !ok || len(m.text) > len(old) || (len(m.text) == len(old) && m.text < old) {
+			idx[last][key] = m.text
+		}
 	}
-	if found == "" {
+	return idx
+}
+
+// of returns the one full name in the article that ends with the surname
+// given, or the name itself when there is none or several people share it.
+func (idx surnameIndex) of(name string) string {
+	n := norm(name)
+	if strings.Contains(n, " ") || len(idx[n]) != 1 {
 		return name
 	}
-	return found
+	for _, full := range idx[n] {
+		return full
+	}
+	return name
 }
 
 // linkSurnamesAcross joins a surname used alone in an article to the one
