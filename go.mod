@@ -3,6 +3,7 @@ module dossier
 go 1.26.8
 
 require (
+	github.com/jdkato/prose/v3 v3.2.3
 	github.com/markusmobius/go-dateparser v1.4.7
 	golang.org/x/text v0.43.0
 )
@@ -13,4 +14,5 @@ require (
 	github.com/wasilibs/go-re2 v1.12.0 // indirect
 	github.com/wasilibs/wazero-helpers v0.0.0-20250123031827-cd30c44769bb // indirect
 	golang.org/x/sys v0.48.0 // indirect
+	gopkg.in/neurosnap/sentences.v1 v1.0.6 // indirect
 )

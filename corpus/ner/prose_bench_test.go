@@ -1,0 +1,59 @@
+package ner
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/jdkato/prose/v3"
+)
+
+// bbcSample reads BBC articles until about limit bytes, or skips.
+func bbcSample(b *testing.B, limit int) string {
+	files, _ := filepath.Glob("../../../shared/data/bbc/*/*.txt")
+	if len(files) == 0 {
+		b.Skip("BBC dataset not present")
+	}
+	var text []byte
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		text = append(text, raw...)
+		text = append(text, '\n', '\n')
+		if len(text) >= limit {
+			break
+		}
+	}
+	return string(text)
+}
+
+// BenchmarkExtractVsProse runs dossier's extraction and prose v3's entity
+// extraction, the library a Go user would otherwise reach for, on the same
+// BBC text in each iteration, and reports both rates and their ratio.
+func BenchmarkExtractVsProse(b *testing.B) {
+	text := bbcSample(b, 100<<10)
+	m, err := Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var ours, theirs time.Duration
+	for b.Loop() {
+		start := time.Now()
+		m.Extract(text)
+		ours += time.Since(start)
+		start = time.Now()
+		doc, err := prose.NewDocument(text)
+		if err != nil {
+			b.Fatal(err)
+		}
+		_ = doc.Entities()
+		theirs += time.Since(start)
+	}
+	mb := float64(len(text)) * float64(b.N) / 1e6
+	b.ReportMetric(mb/ours.Seconds(), "dossier-MB/s")
+	b.ReportMetric(mb/theirs.Seconds(), "prose-MB/s")
+	b.ReportMetric(theirs.Seconds()/ours.Seconds(), "times-faster")
+}
