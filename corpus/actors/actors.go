@@ -104,7 +104,32 @@ func cleanMentions(d Doc) []local {
 			}
 		}
 	}
-	return joinNameParts(d.Text, acronymDefinitions(d.Text, out))
+	return joinNameParts(d.Text, acronymDefinitions(d.Text, dropGeneric(joinOrganisations(d.Text, out))))
+}
+
+// dropGeneric removes organisations named by a generic noun alone ("the
+// Centre"), once the names split after them have been joined back.
+func dropGeneric(ms []local) []local {
+	return slices.DeleteFunc(ms, func(m local) bool {
+		return m.kind == Organisation && genericNouns[strings.ToLower(m.text)]
+	})
+}
+
+// joinOrganisations merges an organisation with the capitalised name the
+// tagger split off after "for" or "of": "Centre" + "for" + "Humanitarian
+// Dialogue" is one organisation.
+func joinOrganisations(text string, ms []local) []local {
+	var out []local
+	for _, m := range ms {
+		if n := len(out); n > 0 && out[n-1].kind == Organisation && m.kind != Place {
+			if gap := text[out[n-1].end:m.start]; gap == " for " || gap == " of " {
+				out[n-1].end, out[n-1].text = m.end, text[out[n-1].start:m.end]
+				continue
+			}
+		}
+		out = append(out, m)
+	}
+	return out
 }
 
 // cleanMention removes modifiers and titles from one piece of a name and
@@ -265,15 +290,19 @@ func trimModifiers(text string, start, end int) (int, int) {
 	for {
 		word, next := firstWord(text, start, end)
 		lw := strings.ToLower(word)
-		if next >= end || !(lw == "the" || strings.HasSuffix(lw, "-based") || genericNouns[lw]) {
+		if next >= end || !(lw == "the" || strings.HasSuffix(lw, "-based") || lw == "ngo") {
 			return start, end
 		}
 		start = next
 	}
 }
 
-// genericNouns are words that describe an organisation before its name.
-var genericNouns = map[string]bool{"ngo": true, "group": false, "agency": false}
+// genericNouns are words that describe an organisation rather than name
+// it: removed before a name ("NGO Centre for ..."), and never an
+// organisation on their own ("the Centre").
+var genericNouns = map[string]bool{"ngo": true, "centre": true, "center": true, "conference": true, "dialogue": true,
+	"programme": true, "program": true, "committee": true, "ministry": true, "agency": true, "department": true,
+	"organisation": true, "organization": true, "institute": true, "council": true, "commission": true}
 
 // firstWord returns the first word of text[start:end] and where the next
 // word starts.

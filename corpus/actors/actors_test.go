@@ -285,3 +285,16 @@ func TestTrailingPunctuationTrimmed(t *testing.T) {
 		t.Errorf("actors %+v", as)
 	}
 }
+
+func TestOrganisationNamesJoinedAndGenericDropped(t *testing.T) {
+	text := "Staff of the Geneva-based NGO Centre for Peace Talks met the Centre again."
+	d := doc(t, "a", text, "MISC:Geneva-based", "ORG:NGO Centre", "PER:Peace Talks", "ORG:Centre")
+	_, ms := Resolve([]Doc{d})
+	var texts []string
+	for _, m := range ms[0] {
+		texts = append(texts, m.Text)
+	}
+	if want := []string{"Centre for Peace Talks"}; !slices.Equal(texts, want) {
+		t.Errorf("mentions %q, want %q", texts, want)
+	}
+}
