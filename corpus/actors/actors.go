@@ -95,6 +95,9 @@ func cleanMentions(d Doc) []local {
 	var out []local
 	for _, e := range d.Entities {
 		kind := kindOf(e.Type)
+		if e.Type == "MISC" && afterTitle(d.Text, e.Start) && strings.Contains(e.Text, " ") {
+			kind = Person
+		}
 		if kind == "" {
 			continue
 		}
@@ -130,6 +133,15 @@ func joinOrganisations(text string, ms []local) []local {
 		out = append(out, m)
 	}
 	return out
+}
+
+// afterTitle reports a name right after a title word, brackets aside: the
+// tagger's "miscellaneous" names there are people ("the secretary-general
+// [Ban Ki-moon]").
+func afterTitle(text string, start int) bool {
+	before := strings.TrimRight(text[:start], " [(")
+	word := before[strings.LastIndexAny(before, " \n")+1:]
+	return isTitleWord(word)
 }
 
 // cleanMention removes modifiers and titles from one piece of a name and
@@ -393,7 +405,7 @@ var titleWords = map[string]bool{
 	"sheikh": true, "emir": true, "ayatollah": true, "archbishop": true, "bishop": true, "rev.": true,
 	"professor": true, "prof.": true, "sir": true, "lord": true, "lady": true, "premier": true,
 	"leader": true, "coach": true, "manager": true, "ceo": true, "founder": true, "officer": true,
-	"delegate": true, "councillor": true, "congressman": true, "congresswoman": true, "mp": true,
+	"delegate": true, "secretary-general": true, "councillor": true, "congressman": true, "congresswoman": true, "mp": true,
 }
 
 // isTitleWord reports a word of a title.

@@ -298,3 +298,12 @@ func TestOrganisationNamesJoinedAndGenericDropped(t *testing.T) {
 		t.Errorf("mentions %q, want %q", texts, want)
 	}
 }
+
+func TestNameAfterTitleIsAPerson(t *testing.T) {
+	text := "A plan the secretary-general [Ban Ki-moon] introduced. The Asian Cup ended."
+	d := doc(t, "a", text, "MISC:Ban Ki-moon", "MISC:Asian Cup")
+	as, _ := Resolve([]Doc{d})
+	if len(as) != 1 || as[0].Name != "Ban Ki-moon" || as[0].Kind != Person {
+		t.Errorf("actors %+v", as)
+	}
+}
