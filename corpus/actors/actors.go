@@ -247,7 +247,8 @@ func leadingPlace(text string, words [][2]int) int {
 // dateline's "TASHKENT" beside "Tashkent"), while a team or body named
 // after a place stays an organisation; demonyms
 // ("Uzbek", "Central Asian") are dropped; a person whose words the texts
-// also write in lower case is a capitalised phrase and is dropped.
+// also write in lower case, or with a lower-case word that is no name
+// particle, is a capitalised phrase and is dropped.
 func sortOutKinds(perDoc [][]local, lower map[string]bool) {
 	places := map[string]bool{}
 	for p := range knownPlaces() {
@@ -270,13 +271,25 @@ func sortOutKinds(perDoc [][]local, lower map[string]bool) {
 				m.kind = Place
 			case isDemonym(m.text, places):
 				continue
-			case m.kind == Person && allCommonWords(m.text, lower):
+			case m.kind == Person && (allCommonWords(m.text, lower) || hasLowerWord(m.text)):
 				continue
 			}
 			kept = append(kept, m)
 		}
 		perDoc[i] = kept
 	}
+}
+
+// hasLowerWord reports a word in lower case that is not a name particle:
+// "Muslim ex-Soviet" is a description, not a person.
+func hasLowerWord(name string) bool {
+	for _, w := range strings.Fields(name) {
+		r, _ := utf8.DecodeRuneInString(w)
+		if unicode.IsLower(r) && !nameParticles[w] {
+			return true
+		}
+	}
+	return false
 }
 
 // placesIn lists the names an article's mentions tag as places.

@@ -307,3 +307,12 @@ func TestNameAfterTitleIsAPerson(t *testing.T) {
 		t.Errorf("actors %+v", as)
 	}
 }
+
+func TestDescriptionsAreNotPeople(t *testing.T) {
+	text := "Militants from the mainly Muslim ex-Soviet region met Pierre von Arx."
+	d := doc(t, "a", text, "PER:Muslim ex-Soviet", "PER:Pierre von Arx")
+	as, _ := Resolve([]Doc{d})
+	if len(as) != 1 || as[0].Name != "Pierre von Arx" {
+		t.Errorf("actors %+v", as)
+	}
+}
