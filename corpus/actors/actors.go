@@ -7,8 +7,11 @@
 package actors
 
 import (
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -74,17 +77,33 @@ type local struct {
 // Resolve finds the actors of docs and each doc's mentions, in doc order.
 func Resolve(docs []Doc) ([]Actor, [][]Mention) {
 	perDoc := make([][]local, len(docs))
+	parallel(len(docs), func(i int) { perDoc[i] = cleanMentions(docs[i]) })
 	acronyms := newAcronymTable()
 	for i, d := range docs {
-		perDoc[i] = cleanMentions(d)
 		collectAcronyms(d.Text, perDoc[i], acronyms)
 	}
 	sortOutKinds(perDoc, lowerWords(docs))
-	for i := range perDoc {
-		linkLocal(perDoc[i], acronyms)
-	}
+	parallel(len(perDoc), func(i int) { linkLocal(perDoc[i], acronyms) })
 	linkSurnamesAcross(perDoc)
 	return build(docs, perDoc)
+}
+
+// parallel runs fn(0) … fn(n-1) on every core; each call must touch only
+// its own index's data.
+func parallel(n int, fn func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1)) - 1; i < n; i = int(next.Add(1)) - 1 {
+				fn(i)
+			}
+		}()
+	}
+	wg.Wait()
 }
 
 // cleanMentions turns a doc's entities into mentions: types mapped to
