@@ -3,6 +3,7 @@ package ner
 import (
 	"math/rand"
 	"strings"
+	"sync"
 )
 
 // Model is an averaged perceptron that tags words left to right, each
@@ -10,21 +11,23 @@ import (
 type Model struct {
 	Tags    []string
 	Weights map[uint64][]float32 // hashed feature → weight per tag
+
+	tableOnce sync.Once
+	table     *weightTable // Weights laid out for fast lookup, built on first use
 }
 
 // Tag returns the BIO tags of words.
 func (m *Model) Tag(words []string) []string {
 	tags := make([]string, len(words))
 	ctx := newContext(words)
+	m.tableOnce.Do(func() { m.table = newWeightTable(m.Weights, len(m.Tags)) })
 	scores := make([]float32, len(m.Tags))
 	var feats []uint64
 	for i := range words {
 		clear(scores)
 		feats = ctx.features(feats, i, tags)
 		for _, f := range feats {
-			for t, w := range m.Weights[f] {
-				scores[t] += w
-			}
+			m.table.add(f, scores)
 		}
 		tags[i] = m.Tags[m.best(scores, prevTag(tags, i))]
 	}
