@@ -211,10 +211,7 @@ func TestAcronymDefinitionsMakeNames(t *testing.T) {
 	text := "Aid flows through the trans-regional EU Action against Drugs and Organised Crime (EU-ACT) programme and the Border Management in Central Asia (BOMCA) project."
 	d := doc(t, "a", text, "ORG:EU Action", "ORG:Drugs", "PER:Organised Crime", "PER:Border Management", "LOC:Central Asia", "LOC:BOMCA")
 	as, ms := Resolve([]Doc{d})
-	var texts []string
-	for _, m := range ms[0] {
-		texts = append(texts, m.Text)
-	}
+	texts := mentionTexts(ms[0])
 	want := []string{"EU Action against Drugs and Organised Crime", "EU-ACT", "Border Management in Central Asia", "BOMCA"}
 	if !slices.Equal(texts, want) {
 		t.Fatalf("mentions %q, want %q", texts, want)
@@ -228,10 +225,7 @@ func TestNamePartsJoined(t *testing.T) {
 	text := "Pierre von Arx met Shavkat Miromonovich [Mirziyoyev] today."
 	d := doc(t, "a", text, "PER:Pierre", "PER:Arx", "PER:Shavkat Miromonovich", "PER:Mirziyoyev")
 	_, ms := Resolve([]Doc{d})
-	var texts []string
-	for _, m := range ms[0] {
-		texts = append(texts, m.Text)
-	}
+	texts := mentionTexts(ms[0])
 	if want := []string{"Pierre von Arx", "Shavkat Miromonovich [Mirziyoyev]"}; !slices.Equal(texts, want) {
 		t.Errorf("mentions %q, want %q", texts, want)
 	}
@@ -290,10 +284,7 @@ func TestOrganisationNamesJoinedAndGenericDropped(t *testing.T) {
 	text := "Staff of the Geneva-based NGO Centre for Peace Talks met the Centre again."
 	d := doc(t, "a", text, "MISC:Geneva-based", "ORG:NGO Centre", "PER:Peace Talks", "ORG:Centre")
 	_, ms := Resolve([]Doc{d})
-	var texts []string
-	for _, m := range ms[0] {
-		texts = append(texts, m.Text)
-	}
+	texts := mentionTexts(ms[0])
 	if want := []string{"Centre for Peace Talks"}; !slices.Equal(texts, want) {
 		t.Errorf("mentions %q, want %q", texts, want)
 	}
@@ -315,4 +306,13 @@ func TestDescriptionsAreNotPeople(t *testing.T) {
 	if len(as) != 1 || as[0].Name != "Pierre von Arx" {
 		t.Errorf("actors %+v", as)
 	}
+}
+
+// mentionTexts lists the texts of mentions, in order.
+func mentionTexts(ms []Mention) []string {
+	var out []string
+	for _, m := range ms {
+		out = append(out, m.Text)
+	}
+	return out
 }
