@@ -111,10 +111,11 @@ func (p *parser) findTitle(header []unit) int {
 	return best
 }
 
-// isOutletShaped reports a line of at most three capitalised words, the
-// shape of an outlet's or a section's name printed above a headline.
+// isOutletShaped reports a line of at most three capitalised words without
+// digits, the shape of an outlet's or a section's name printed above a
+// headline ("Hereford 1-1 Doncaster" is a headline).
 func isOutletShaped(u unit) bool {
-	return u.words <= 3 && isShortName(u)
+	return u.words <= 3 && isShortName(u) && !strings.ContainsAny(u.text, "0123456789")
 }
 
 // nameOrNavigation files a short header line that is not the title: the

@@ -23,6 +23,8 @@ func TestParseMetadata(t *testing.T) {
 			title: "Markets rally as rates fall"},
 		{name: "outlet and section above the title", text: lines("The Daily Ledger\nPolitics", "Parliament passes the budget bill", prose),
 			title: "Parliament passes the budget bill", source: "The Daily Ledger", section: "Politics"},
+		{name: "short headline with a score is the title", text: lines("Hereford 1-1 Doncaster", "Hereford win 3-1 on penalties.", prose),
+			title: "Hereford 1-1 Doncaster"},
 		{name: "navigation phrase above the title is not an outlet", text: lines("Latest news", "Parliament passes the budget bill", prose),
 			title: "Parliament passes the budget bill"},
 		{name: "outlet beside a date under the title", text: lines("Parliament passes the budget bill", "Northern Courier\nPublished: 3 March 2019 10:15", prose),
