@@ -4,13 +4,10 @@
 package corpus
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
-	"io"
-	"io/fs"
-	"os"
-	"path"
 	"path/filepath"
 	"runtime"
 	"slices"
@@ -23,16 +20,16 @@ import (
 	"dossier/corpus/article"
 	"dossier/corpus/ner"
 	"dossier/corpus/textdecode"
-	"dossier/seeds"
 )
 
-// DefaultMaxFileSize is the size above which a file is skipped.
+// DefaultMaxFileSize is the size above which a file is skipped when
+// Options.MaxFileSize is 0: 20 MiB.
 const DefaultMaxFileSize = 20 << 20
 
 // Options tune loading; the zero value is ready to use.
 type Options struct {
-	// Workers is the number of files read and parsed at once; 0 means one
-	// per core.
+	// Workers is the number of files read and parsed at once; 0 means
+	// runtime.GOMAXPROCS(0).
 	Workers int
 	// MaxFileSize skips larger files with a warning; 0 means 20 MiB.
 	MaxFileSize int64
@@ -62,7 +59,7 @@ type Progress struct {
 }
 
 // Event is one message of a loading stream: an article or a warning
-// (exactly one is set) with the progress after it.
+// (exactly one is non-nil) with the progress after it.
 type Event struct {
 	Article  *article.Article
 	Warning  *Warning
@@ -73,7 +70,7 @@ type Event struct {
 }
 
 // Corpus is a fully loaded collection: articles sorted by path with unique
-// ids, and the warnings met while loading.
+// ids, and the warnings met while loading, sorted by path.
 type Corpus struct {
 	Articles []*article.Article
 	Warnings []Warning
@@ -90,12 +87,24 @@ type job struct {
 	skipNames bool
 }
 
+// parse is the article parser, a variable so that tests can make it fail.
+var parse = article.Parse
+
 // Stream loads paths concurrently, sending each article as soon as it is
-// parsed. With no paths it loads the embedded seeds. The channel is closed
-// when every file is done or ctx is cancelled.
+// parsed. With no paths it loads the embedded seeds.
+//
+// One goroutine discovers the files and hands them through a small queue to
+// Options.Workers goroutines that read, decode and parse them, so memory
+// stays bounded whatever the size of the corpus. The channel is closed when
+// every file is done, or soon after ctx is cancelled; the caller must read
+// it to the end or cancel ctx. Each event is passed on when the next one is
+// ready, so that the last event can carry the final progress: unless ctx is
+// cancelled it has Progress.Walking false and Progress.Done equal to
+// Progress.Total.
 func Stream(ctx context.Context, paths []string, opts Options) <-chan Event {
 	opts = opts.withDefaults()
-	st := &streamState{jobs: make(chan job, opts.Workers*4), results: make(chan Event, opts.Workers*4), skipNames: opts.SkipNames}
+	queue := opts.Workers * 4
+	st := &streamState{jobs: make(chan job, queue), results: make(chan Event, queue), skipNames: opts.SkipNames}
 	st.walking.Store(true)
 	var wg sync.WaitGroup
 	wg.Add(1 + opts.Workers)
@@ -108,20 +117,14 @@ func Stream(ctx context.Context, paths []string, opts Options) <-chan Event {
 	for range opts.Workers {
 		go func() {
 			defer wg.Done()
-			for j := range st.jobs {
-				ev := loadFile(j)
-				ev.fileDone = true
-				if !send(ctx, st.results, ev) {
-					return
-				}
-			}
+			st.work(ctx)
 		}()
 	}
 	go func() {
 		wg.Wait()
 		close(st.results)
 	}()
-	out := make(chan Event, opts.Workers*4)
+	out := make(chan Event, queue)
 	go st.count(ctx, out)
 	return out
 }
@@ -175,53 +178,73 @@ func (st *streamState) warn(ctx context.Context, p, reason string) bool {
 	return send(ctx, st.results, warn(p, reason))
 }
 
-// count stamps each result with the progress and passes it on; a last event
-// carries the final progress.
+// work loads queued files until the queue is closed or ctx is cancelled.
+func (st *streamState) work(ctx context.Context) {
+	for j := range st.jobs {
+		if ctx.Err() != nil {
+			return
+		}
+		ev := loadFile(j)
+		ev.fileDone = true
+		if !send(ctx, st.results, ev) {
+			return
+		}
+	}
+}
+
+// count stamps each result with the progress after it and passes it on.
+// It holds one event back, so that the last one can carry the final
+// progress: discovery over and every found file done.
 func (st *streamState) count(ctx context.Context, out chan<- Event) {
 	defer close(out)
-	var p Progress
+	var (
+		p        Progress
+		held     Event
+		haveHeld bool
+	)
 	for ev := range st.results {
+		if haveHeld && !send(ctx, out, held) {
+			drain(st.results)
+			return
+		}
 		if ev.fileDone {
 			p.Done++
 		}
 		p.Bytes += ev.Progress.Bytes
-		p.Total = int(st.total.Load())
-		p.Walking = st.walking.Load()
+		p.Total, p.Walking = int(st.total.Load()), st.walking.Load()
 		ev.Progress = p
-		if !send(ctx, out, ev) {
-			for range st.results {
-			}
-			return
-		}
+		held, haveHeld = ev, true
 	}
-	p.Total, p.Walking = int(st.total.Load()), false
-	send(ctx, out, Event{Progress: p})
+	if haveHeld {
+		held.Progress.Total, held.Progress.Walking = int(st.total.Load()), false
+		send(ctx, out, held)
+	}
+}
+
+// drain discards the rest of a channel until it is closed, so that the
+// goroutines sending to it can finish.
+func drain(ch <-chan Event) {
+	for range ch {
+	}
 }
 
 // loadFile reads, decodes and parses one file, turning any failure, even a
 // panic in the parser, into a warning.
 func loadFile(j job) (ev Event) {
-	defer func() {
-		if r := recover(); r != nil {
-			ev = warn(j.path, fmt.Sprintf("parser failed: %v", r))
-		}
-	}()
+	defer recoverParse(j.path, &ev)
 	raw, err := j.read()
 	if err != nil {
-		return warn(j.path, err.Error())
+		return warn(j.path, describe(err))
 	}
-	if len(bytesTrimSpace(raw)) == 0 {
-		return warn(j.path, "empty file, skipped")
+	text, enc, problem := decode(raw)
+	if problem != "" {
+		return warn(j.path, problem)
 	}
-	text, enc, err := textdecode.Decode(raw)
-	if errors.Is(err, textdecode.ErrBinary) {
-		return warn(j.path, "binary content, skipped")
-	} else if err != nil {
-		return warn(j.path, "cannot decode: "+err.Error())
+	a := parse(text)
+	if a == nil {
+		return warn(j.path, "parser failed: no article")
 	}
-	a := article.Parse(text)
-	a.Path, a.Encoding = j.path, enc
-	a.ID = strings.TrimSuffix(path.Base(filepath.ToSlash(j.path)), path.Ext(j.path))
+	a.ID, a.Path, a.Encoding = fileID(j.path), j.path, enc
 	var names []ner.Entity
 	if !j.skipNames {
 		if names, err = extractNames(a.Text()); err != nil {
@@ -229,6 +252,42 @@ func loadFile(j job) (ev Event) {
 		}
 	}
 	return Event{Article: a, Names: names, Progress: Progress{Bytes: int64(len(raw))}}
+}
+
+// recoverParse turns a panic while loading the file at p into a warning
+// stored in *ev. It must be deferred.
+func recoverParse(p string, ev *Event) {
+	if r := recover(); r != nil {
+		*ev = warn(p, fmt.Sprintf("parser failed: %v", r))
+	}
+}
+
+// decode turns a file's bytes into text, or explains in problem why the
+// file is skipped.
+func decode(raw []byte) (text, encoding, problem string) {
+	if len(bytes.TrimSpace(raw)) == 0 {
+		return "", "", "empty file, skipped"
+	}
+	text, encoding, err := textdecode.Decode(raw)
+	switch {
+	case errors.Is(err, textdecode.ErrBinary):
+		return "", "", "binary content, skipped"
+	case err != nil:
+		return "", "", "cannot decode: " + err.Error() + ", skipped"
+	case strings.TrimSpace(text) == "":
+		return "", "", "no text, skipped"
+	}
+	return text, encoding, ""
+}
+
+// fileID is an article's id before clashes are resolved: its file name
+// without the extension.
+func fileID(p string) string {
+	base := filepath.Base(p)
+	if id := strings.TrimSuffix(base, filepath.Ext(base)); id != "" {
+		return id
+	}
+	return base
 }
 
 // extractNames finds the names in an article's text with the embedded
@@ -241,18 +300,14 @@ func extractNames(text string) ([]ner.Entity, error) {
 	return m.Extract(text), nil
 }
 
-// bytesTrimSpace trims ASCII white space, enough to tell an empty file.
-func bytesTrimSpace(b []byte) []byte {
-	return []byte(strings.TrimSpace(string(b[:min(len(b), 4096)])))
-}
-
 // warn makes a warning event.
 func warn(p, reason string) Event {
 	return Event{Warning: &Warning{Path: p, Reason: reason}}
 }
 
-// Load runs Stream to completion and returns the corpus, articles sorted by
-// path with unique ids.
+// Load runs Stream to completion and returns the corpus: articles sorted
+// by path with unique ids, and warnings sorted by path. When ctx is
+// cancelled it returns what was loaded by then.
 func Load(ctx context.Context, paths []string, opts Options) *Corpus {
 	c := &Corpus{}
 	names := map[*article.Article][]ner.Entity{}
@@ -260,7 +315,9 @@ func Load(ctx context.Context, paths []string, opts Options) *Corpus {
 		switch {
 		case ev.Article != nil:
 			c.Articles = append(c.Articles, ev.Article)
-			names[ev.Article] = ev.Names
+			if !opts.SkipNames {
+				names[ev.Article] = ev.Names
+			}
 		case ev.Warning != nil:
 			c.Warnings = append(c.Warnings, *ev.Warning)
 		}
@@ -268,20 +325,27 @@ func Load(ctx context.Context, paths []string, opts Options) *Corpus {
 	slices.SortFunc(c.Articles, func(a, b *article.Article) int { return strings.Compare(a.Path, b.Path) })
 	slices.SortStableFunc(c.Warnings, func(a, b Warning) int { return strings.Compare(a.Path, b.Path) })
 	uniqueIDs(c.Articles)
-	docs := make([]actors.Doc, len(c.Articles))
-	for i, a := range c.Articles {
-		docs[i] = actors.Doc{ID: a.ID, Text: a.Text(), Entities: names[a]}
-	}
 	if !opts.SkipNames {
-		c.Actors, c.Mentions = actors.Resolve(docs)
+		c.Actors, c.Mentions = resolveActors(c.Articles, names)
 	}
 	return c
 }
 
+// resolveActors turns the names found in each article into the corpus's
+// actors and their mentions, in article order.
+func resolveActors(articles []*article.Article, names map[*article.Article][]ner.Entity) ([]actors.Actor, [][]actors.Mention) {
+	docs := make([]actors.Doc, len(articles))
+	for i, a := range articles {
+		docs[i] = actors.Doc{ID: a.ID, Text: a.Text(), Entities: names[a]}
+	}
+	return actors.Resolve(docs)
+}
+
 // uniqueIDs gives every article a distinct id: the first keeps its file
-// name, later ones get "-2", "-3"…, skipping suffixes already taken.
+// name, later ones get "-2", "-3"…, skipping any suffixed id that another
+// file already has as its own.
 func uniqueIDs(articles []*article.Article) {
-	taken := make(map[string]bool, len(articles))
+	taken := make(map[string]bool, len(articles)) // id → given out yet
 	for _, a := range articles {
 		taken[a.ID] = false
 	}
@@ -299,76 +363,4 @@ func uniqueIDs(articles []*article.Article) {
 			}
 		}
 	}
-}
-
-// readLimited reads a regular file without ever blocking on a pipe or
-// device, and at most limit bytes.
-func readLimited(p string, limit int64) ([]byte, error) {
-	f, err := os.OpenFile(p, readOnlyFlags, 0)
-	if err != nil {
-		return nil, cleanErr(err)
-	}
-	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return nil, cleanErr(err)
-	}
-	if !info.Mode().IsRegular() {
-		return nil, fmt.Errorf("not a regular file (%s), skipped", fileKind(info.Mode()))
-	}
-	if info.Size() > limit {
-		return nil, tooLarge(limit)
-	}
-	raw, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
-		return nil, cleanErr(err)
-	}
-	if int64(len(raw)) > limit {
-		return nil, tooLarge(limit)
-	}
-	return raw, nil
-}
-
-// tooLarge is the error for a file over the size limit.
-func tooLarge(limit int64) error {
-	return fmt.Errorf("larger than %d MiB, skipped", limit>>20)
-}
-
-// cleanErr drops the path from an os error, since warnings name it already.
-func cleanErr(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return fmt.Errorf("%s: %w", pe.Op, pe.Err)
-	}
-	return err
-}
-
-// fileKind names a non-regular file mode for warnings.
-func fileKind(m fs.FileMode) string {
-	switch {
-	case m&fs.ModeNamedPipe != 0:
-		return "named pipe"
-	case m&fs.ModeSocket != 0:
-		return "socket"
-	case m&fs.ModeDevice != 0:
-		return "device"
-	case m.IsDir():
-		return "folder"
-	default:
-		return "special file"
-	}
-}
-
-// seedJobs lists the embedded seed files.
-func seedJobs() []job {
-	entries, _ := fs.ReadDir(seeds.FS, ".")
-	var jobs []job
-	for _, e := range entries {
-		name := e.Name()
-		if e.IsDir() || !isArticleName(name) {
-			continue
-		}
-		jobs = append(jobs, job{path: path.Join(seeds.Dir, name), read: func() ([]byte, error) { return seeds.FS.ReadFile(name) }})
-	}
-	return jobs
 }

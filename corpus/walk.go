@@ -2,30 +2,38 @@ package corpus
 
 import (
 	"context"
+	"errors"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
+	"slices"
 	"strings"
+
+	"dossier/seeds"
 )
 
 // articleExts are the extensions of article files (compared in lower case);
 // files without an extension are articles too.
 var articleExts = map[string]bool{".txt": true, ".text": true, ".md": true}
 
-// folderDocs are the base names of files that document a folder rather than
-// hold an article, such as a dataset's README.TXT.
+// folderDocs are the base names (in lower case, without extension) of files
+// that document a folder rather than hold an article, such as a dataset's
+// README.TXT.
 var folderDocs = map[string]bool{"readme": true, "license": true, "licence": true, "copying": true, "changelog": true}
 
-// isArticleName reports whether a file found by walking is an article file.
+// isArticleName reports whether a file found by walking is an article file:
+// not hidden, with an article extension or none, and not a folder's
+// documentation.
 func isArticleName(name string) bool {
 	if isHidden(name) {
 		return false
 	}
-	ext := strings.ToLower(filepath.Ext(name))
-	if ext != "" && !articleExts[ext] {
+	ext := filepath.Ext(name)
+	if ext != "" && !articleExts[strings.ToLower(ext)] {
 		return false
 	}
-	return !folderDocs[strings.ToLower(strings.TrimSuffix(name, filepath.Ext(name)))]
+	return !folderDocs[strings.ToLower(strings.TrimSuffix(name, ext))]
 }
 
 // isHidden reports a dot file or folder.
@@ -33,18 +41,31 @@ func isHidden(name string) bool {
 	return strings.HasPrefix(name, ".") && name != "." && name != ".."
 }
 
+// readDir lists a folder sorted by name. It is a variable so that tests can
+// inject failures whatever their privileges.
+var readDir = readDirSorted
+
+// readDirSorted lists the folder at p, sorted by name, opening it so that
+// it can never block. On error it returns the entries read so far.
+func readDirSorted(p string) ([]fs.DirEntry, error) {
+	f, err := os.OpenFile(p, dirFlags, 0)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	entries, err := f.ReadDir(-1)
+	slices.SortFunc(entries, func(a, b fs.DirEntry) int { return strings.Compare(a.Name(), b.Name()) })
+	return entries, err
+}
+
 // discover finds the files to load and hands them to the workers: the seeds
 // when there are no paths, else each path, folders walked recursively.
 func (st *streamState) discover(ctx context.Context, paths []string, opts Options) {
 	if len(paths) == 0 {
-		for _, j := range seedJobs() {
-			if !st.enqueue(ctx, j) {
-				return
-			}
-		}
+		st.discoverSeeds(ctx)
 		return
 	}
-	w := &walker{st: st, ctx: ctx, limit: opts.MaxFileSize, visited: map[fileKey]bool{}}
+	w := &walker{st: st, ctx: ctx, limit: opts.MaxFileSize, visited: map[fileKey]bool{}, stack: map[fileKey]bool{}}
 	for _, p := range paths {
 		if !w.root(p) {
 			return
@@ -52,8 +73,27 @@ func (st *streamState) discover(ctx context.Context, paths []string, opts Option
 	}
 }
 
-// walker walks folders, following symbolic links but never twice into the
-// same folder, so that link loops end.
+// discoverSeeds queues the embedded seed files, reported as "seeds/<name>".
+func (st *streamState) discoverSeeds(ctx context.Context) {
+	entries, err := fs.ReadDir(seeds.FS, ".")
+	if err != nil {
+		st.warn(ctx, seeds.Dir, describe(err))
+		return
+	}
+	for _, e := range entries {
+		name := e.Name()
+		if e.IsDir() || !isArticleName(name) {
+			continue
+		}
+		read := func() ([]byte, error) { return seeds.FS.ReadFile(name) }
+		if !st.enqueue(ctx, job{path: path.Join(seeds.Dir, name), read: read}) {
+			return
+		}
+	}
+}
+
+// walker walks folders, following symbolic links to files and folders but
+// never twice into the same folder, so that link loops end.
 type walker struct {
 	st      *streamState
 	ctx     context.Context
@@ -62,30 +102,37 @@ type walker struct {
 	stack   map[fileKey]bool // folders on the current path
 }
 
-// root starts from one command-line path. It reports false when loading
-// was cancelled.
+// warn reports a problem with the file or folder at p; it reports false
+// when loading was cancelled.
+func (w *walker) warn(p, reason string) bool {
+	return w.st.warn(w.ctx, p, reason)
+}
+
+// root starts from one command-line path. A file named there is loaded
+// whatever its name; only folders' contents are filtered. It reports false
+// when loading was cancelled.
 func (w *walker) root(p string) bool {
 	info, err := os.Stat(p)
 	if err != nil {
-		return w.st.warn(w.ctx, p, describe(err))
+		return w.warn(p, describeStat(p, err))
 	}
 	switch {
 	case info.IsDir():
-		w.stack = map[fileKey]bool{}
 		return w.dir(p, info)
 	case info.Mode().IsRegular():
 		return w.file(p)
 	default:
-		return w.st.warn(w.ctx, p, "not a regular file ("+fileKind(info.Mode())+"), skipped")
+		return w.warn(p, string(notRegular(info.Mode())))
 	}
 }
 
-// dir walks one folder whose info (after links) is given.
+// dir walks one folder whose info (after links) is given. A folder already
+// on the current path is a link loop, warned about; one entered before by
+// another path is skipped silently.
 func (w *walker) dir(p string, info fs.FileInfo) bool {
-	key, ok := keyOf(info)
-	if ok {
+	if key, ok := keyOf(p, info); ok {
 		if w.stack[key] {
-			return w.st.warn(w.ctx, p, "symlink loop, skipped")
+			return w.warn(p, "symlink loop, skipped")
 		}
 		if w.visited[key] {
 			return true
@@ -93,11 +140,9 @@ func (w *walker) dir(p string, info fs.FileInfo) bool {
 		w.visited[key], w.stack[key] = true, true
 		defer delete(w.stack, key)
 	}
-	entries, err := os.ReadDir(p)
-	if err != nil {
-		if !w.st.warn(w.ctx, p, describe(err)) {
-			return false
-		}
+	entries, err := readDir(p)
+	if err != nil && !w.warn(p, describeDir(err)) {
+		return false
 	}
 	for _, e := range entries {
 		if w.ctx.Err() != nil {
@@ -116,28 +161,29 @@ func (w *walker) dir(p string, info fs.FileInfo) bool {
 // entry handles one folder entry, resolving symbolic links.
 func (w *walker) entry(p string, e fs.DirEntry) bool {
 	mode := e.Type()
-	if mode.IsDir() {
-		info, err := e.Info()
-		if err != nil {
-			return w.st.warn(w.ctx, p, describe(err))
-		}
-		return w.dir(p, info)
-	}
 	if mode&fs.ModeSymlink != 0 {
 		info, err := os.Stat(p)
-		if err != nil {
-			return w.st.warn(w.ctx, p, describe(err))
-		}
-		if info.IsDir() {
+		switch {
+		case err != nil && isArticleName(e.Name()):
+			return w.warn(p, describeStat(p, err))
+		case err != nil:
+			return true
+		case info.IsDir():
 			return w.dir(p, info)
 		}
 		mode = info.Mode().Type()
+	} else if mode.IsDir() {
+		info, err := e.Info()
+		if err != nil {
+			return w.warn(p, describe(err))
+		}
+		return w.dir(p, info)
 	}
-	if !isArticleName(e.Name()) {
+	switch {
+	case !isArticleName(e.Name()):
 		return true
-	}
-	if !mode.IsRegular() {
-		return w.st.warn(w.ctx, p, "not a regular file ("+fileKind(mode)+"), skipped")
+	case !mode.IsRegular():
+		return w.warn(p, string(notRegular(mode)))
 	}
 	return w.file(p)
 }
@@ -145,19 +191,24 @@ func (w *walker) entry(p string, e fs.DirEntry) bool {
 // file queues one regular file for loading.
 func (w *walker) file(p string) bool {
 	limit := w.limit
-	return w.st.enqueue(w.ctx, job{path: p, read: func() ([]byte, error) { return readLimited(p, limit) }})
+	return w.st.enqueue(w.ctx, job{path: p, read: func() ([]byte, error) { return readFile(p, limit) }})
 }
 
-// describe words a file-system error for a warning line.
-func describe(err error) string {
-	switch {
-	case os.IsNotExist(err):
-		return "no such file or folder (or a broken link)"
-	case os.IsPermission(err):
-		return "permission denied"
+// describeStat words the error of following the path p, telling a broken
+// link from a missing file.
+func describeStat(p string, err error) string {
+	if errors.Is(err, fs.ErrNotExist) {
+		if info, lerr := os.Lstat(p); lerr == nil && info.Mode()&fs.ModeSymlink != 0 {
+			return "broken symlink, skipped"
+		}
 	}
-	if strings.Contains(err.Error(), "too many levels of symbolic links") {
-		return "symlink loop, skipped"
+	return describe(err)
+}
+
+// describeDir words the error of listing a folder.
+func describeDir(err error) string {
+	if errors.Is(err, fs.ErrPermission) {
+		return "permission denied, folder skipped"
 	}
-	return cleanErr(err).Error()
+	return describe(err)
 }
