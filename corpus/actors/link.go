@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // norm folds a name for comparison: case, curly apostrophes, spacing.
@@ -45,6 +46,32 @@ func initialsMatch(acronym, name string) bool {
 	return j == len(a)
 }
 
+// abbreviates reports whether acronym can stand for name: its letters in
+// order, and most of them the initials of the name's words, so that "U.S."
+// after "Al Unser Jr" is a country and not his acronym.
+func abbreviates(acronym, name string) bool {
+	if !initialsMatch(acronym, name) {
+		return false
+	}
+	initials := map[rune]int{}
+	for _, w := range strings.Fields(strings.ToLower(name)) {
+		r, _ := utf8.DecodeRuneInString(w)
+		initials[r]++
+	}
+	letters, hits := 0, 0
+	for _, r := range strings.ToLower(acronym) {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			continue
+		}
+		letters++
+		if initials[r] > 0 {
+			initials[r]--
+			hits++
+		}
+	}
+	return hits*2 > letters
+}
+
 // collectAcronyms records the acronyms a text defines next to a name, in
 // either order: "the European Union (EU)", "BOMCA [Border Management
 // Programme in Central Asia]".
@@ -58,9 +85,9 @@ func collectAcronyms(text string, ms []local, acronyms *acronymTable) {
 			continue
 		}
 		switch {
-		case isAcronym(inner) && initialsMatch(inner, m.text):
+		case isAcronym(inner) && abbreviates(inner, m.text):
 			setAcronym(acronyms, inner, m.text)
-		case isAcronym(m.text) && initialsMatch(m.text, inner):
+		case isAcronym(m.text) && abbreviates(m.text, inner):
 			setAcronym(acronyms, m.text, inner)
 		}
 	}
@@ -119,6 +146,8 @@ func linkLocal(ms []local, acronyms *acronymTable) {
 				m.canonical, m.key = exp, Organisation+"/="+m.text
 			} else if acr, ok := acronyms.acronym[norm(m.text)]; ok {
 				m.canonical, m.key = acronyms.expansion[acr], Organisation+"/="+acr
+			} else if known, ok := knownOrganisations().lookup(m.text); ok {
+				m.key = known.key
 			}
 		case Person:
 			m.canonical = full.of(m.text)

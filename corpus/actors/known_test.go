@@ -1,0 +1,167 @@
+package actors
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestKnownOrganisationsFoundAndLinked(t *testing.T) {
+	tests := []struct {
+		name     string
+		texts    []string
+		entities [][]string
+		want     []string // mention texts, all of one organisation
+		wantName string
+	}{
+		{
+			name:     "adjective tag replaced",
+			texts:    []string{"He was an Islamic State affiliate, police said."},
+			entities: [][]string{{"MISC:Islamic"}},
+			want:     []string{"Islamic State"},
+			wantName: "Islamic State",
+		},
+		{
+			name:     "abbreviation and name across articles",
+			texts:    []string{"Strikes on ISIL positions went on.", "Islamic State fighters fled."},
+			entities: [][]string{{"ORG:ISIL"}, nil},
+			want:     []string{"ISIL", "Islamic State"},
+			wantName: "Islamic State",
+		},
+		{
+			name:     "short abbreviation linked, not looked for",
+			texts:    []string{"The UN said so.", "The United Nations agreed."},
+			entities: [][]string{{"ORG:UN"}, {"ORG:United Nations"}},
+			want:     []string{"UN", "United Nations"},
+			wantName: "United Nations",
+		},
+		{
+			name:     "a tag read as a person that is only the name",
+			texts:    []string{"Hizbollah guerrillas fired."},
+			entities: [][]string{{"PER:Hizbollah"}},
+			want:     []string{"Hizbollah"},
+			wantName: "Hizbollah",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var docs []Doc
+			for i, text := range tt.texts {
+				docs = append(docs, doc(t, string(rune('a'+i)), text, tt.entities[i]...))
+			}
+			as, ms := Resolve(docs)
+			var got []string
+			for _, dm := range ms {
+				got = append(got, mentionTexts(dm)...)
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Fatalf("mentions %q, want %q", got, tt.want)
+			}
+			for _, dm := range ms {
+				for _, m := range dm {
+					if a := actorOf(t, as, dm, m.Text); a.Name != tt.wantName || a.Kind != Organisation {
+						t.Errorf("%q is %s %q, want organisation %q", m.Text, a.Kind, a.Name, tt.wantName)
+					}
+				}
+			}
+		})
+	}
+}
+
+func TestKnownOrganisationNotInsideLongerNames(t *testing.T) {
+	tests := []struct {
+		name, text, entity, want string
+	}{
+		{"longer tagged name kept", "The Islamic State of Iraq claimed it.", "ORG:Islamic State of Iraq", "Islamic State of Iraq"},
+		{"longer person kept", "Hamas Ali arrived.", "PER:Hamas Ali", "Hamas Ali"},
+		{"inside a word", "The Talibanist movement grew.", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var ents []string
+			if tt.entity != "" {
+				ents = append(ents, tt.entity)
+			}
+			_, ms := Resolve([]Doc{doc(t, "a", tt.text, ents...)})
+			got := mentionTexts(ms[0])
+			var want []string
+			if tt.want != "" {
+				want = []string{tt.want}
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("mentions %q, want %q", got, want)
+			}
+		})
+	}
+}
+
+func TestEventsAndDocumentsAreNotOrganisations(t *testing.T) {
+	tests := []struct {
+		name, text, entity string
+		kept               bool
+	}{
+		{"treaty", "It came out of the Collective Security Pact Treaty signed in 1992.", "ORG:Collective Security Pact Treaty", false},
+		{"conference with a topic", "Delegates at the Regional Conference on Water Rights met.", "ORG:Regional Conference", false},
+		{"dialogue", "The fourth High Level Security Dialogue opened.", "ORG:High Level Security Dialogue", false},
+		{"cup", "They won the Davis Cup again.", "ORG:Davis Cup", false},
+		{"body named for a dialogue", "The Centre for Humanitarian Dialogue said so.", "ORG:Centre for Humanitarian Dialogue", true},
+		{"body named for a treaty", "The Treaty Organisation met.", "ORG:Treaty Organisation", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, ms := Resolve([]Doc{doc(t, "a", tt.text, tt.entity)})
+			if kept := len(ms[0]) == 1; kept != tt.kept {
+				t.Errorf("mentions %q, want kept %v", mentionTexts(ms[0]), tt.kept)
+			}
+		})
+	}
+}
+
+func TestDefinedAcronymIsAnOrganisationWhateverItsTag(t *testing.T) {
+	text := "It left the Mutual Defence Alliance Organisation (MDAO) in 2012. Rejoining the MDAO is not planned."
+	as, ms := Resolve([]Doc{doc(t, "a", text, "ORG:Mutual Defence Alliance Organisation", "ORG:MDAO", "LOC:MDAO")})
+	for _, m := range ms[0] {
+		if a := actorOf(t, as, ms[0], m.Text); a.Kind != Organisation || a.Name != "Mutual Defence Alliance Organisation" {
+			t.Errorf("%q is %s %q", m.Text, a.Kind, a.Name)
+		}
+	}
+}
+
+func TestAbbreviates(t *testing.T) {
+	tests := []struct {
+		acronym, name string
+		want          bool
+	}{
+		{"OSCE", "Organisation for Security and Co-operation in Europe", true},
+		{"BOMCA", "Border Management Programme in Central Asia", true},
+		{"EU-ACT", "EU Action against Drugs and Organised Crime", true},
+		{"U.S.", "Unser Jr", false},
+		{"CSTO", "Collective Security Treaty Organization", true},
+		{"AB", "Anna", false},
+	}
+	for _, tt := range tests {
+		if got := abbreviates(tt.acronym, tt.name); got != tt.want {
+			t.Errorf("abbreviates(%q, %q) = %v, want %v", tt.acronym, tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestGazetteerParses(t *testing.T) {
+	g := parseGazetteer("# comment\n\nAlpha Beta Council | ABC | Alpha-Beta Council\nGamma Front\n")
+	if e, ok := g.lookup("abc"); !ok || e.key != Organisation+"/=ABC" {
+		t.Errorf("lookup ABC = %+v, %v", e, ok)
+	}
+	if e, ok := g.lookup("Gamma  Front"); !ok || e.key != Organisation+"/gamma front" {
+		t.Errorf("lookup Gamma Front = %+v, %v", e, ok)
+	}
+	found := g.find("The Alpha-Beta Council and ABC and Gamma Front.")
+	var got []string
+	for _, e := range found {
+		got = append(got, e.Text)
+	}
+	if want := []string{"Alpha-Beta Council", "Gamma Front"}; !slices.Equal(got, want) {
+		t.Errorf("find = %q, want %q", got, want)
+	}
+	if len(knownOrganisations().byForm) < 50 {
+		t.Errorf("embedded gazetteer has %d forms", len(knownOrganisations().byForm))
+	}
+}
