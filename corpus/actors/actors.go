@@ -126,7 +126,7 @@ func cleanMentions(d Doc) []local {
 			}
 		}
 	}
-	return joinNameParts(d.Text, acronymDefinitions(d.Text, dropGeneric(joinOrganisations(d.Text, out))))
+	return joinNameParts(d.Text, acronymDefinitions(d.Text, dropGeneric(joinOrganisations(d.Text, extendOrganisations(d.Text, out)))))
 }
 
 // dropGeneric removes organisations named by a generic noun alone ("the

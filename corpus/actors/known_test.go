@@ -165,3 +165,33 @@ func TestGazetteerParses(t *testing.T) {
 		t.Errorf("embedded gazetteer has %d forms", len(knownOrganisations().byForm))
 	}
 }
+
+func TestOrganisationNamesExtended(t *testing.T) {
+	tests := []struct {
+		name, text string
+		entities   []string
+		want       []string
+	}{
+		{"head run and qualifiers", "Petko Draganov, head of the Ashgabat-based UN Regional Centre for Preventive Diplomacy for Central Asia, said so.",
+			[]string{"PER:Petko Draganov", "ORG:UN", "LOC:Central Asia"},
+			[]string{"Petko Draganov", "UN Regional Centre for Preventive Diplomacy for Central Asia"}},
+		{"place after a first for is a separate name", "A loan from the World Bank for Kenya arrived.",
+			[]string{"ORG:World Bank", "LOC:Kenya"}, []string{"World Bank", "Kenya"}},
+		{"untagged qualifier", "The Institute for Strategic Studies and Research said.",
+			[]string{"ORG:Institute"}, []string{"Institute for Strategic Studies and Research"}},
+		{"no head noun, no qualifier", "Reuters for Sale Group said.",
+			[]string{"ORG:Reuters"}, []string{"Reuters"}},
+		{"a month is no qualifier", "The Commerce Department for November reported.",
+			[]string{"ORG:Commerce Department"}, []string{"Commerce Department"}},
+		{"a person is never swallowed", "The UN Anna Berg Centre opened.",
+			[]string{"ORG:UN", "PER:Anna Berg"}, []string{"UN", "Anna Berg"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, ms := Resolve([]Doc{doc(t, "a", tt.text, tt.entities...)})
+			if got := mentionTexts(ms[0]); !slices.Equal(got, tt.want) {
+				t.Errorf("mentions %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
