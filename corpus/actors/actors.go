@@ -122,6 +122,9 @@ func cleanMentions(d Doc) []local {
 		}
 		for _, piece := range splitName(d.Text, e.Start, trimPunct(d.Text, e.Start, e.End), kind) {
 			if m, ok := cleanMention(d.Text, piece); ok {
+				if m.kind == Place && toldBefore(d.Text, m.start) {
+					m.kind = Organisation
+				}
 				out = append(out, m)
 			}
 		}
@@ -180,6 +183,15 @@ func joinOrganisations(text string, ms []local) []local {
 		out = append(out, m)
 	}
 	return out
+}
+
+// toldBefore reports a name right after "told" (or "told the"): someone is
+// told something, so a "place" there is an outlet or a body ("told
+// Caravanserai", "told the BBC").
+func toldBefore(text string, start int) bool {
+	before := strings.TrimSuffix(text[:start], " ")
+	before = strings.TrimSuffix(strings.TrimSuffix(before, " the"), " The")
+	return strings.HasSuffix(before, " told") || strings.HasSuffix(before, "\ntold") || before == "told"
 }
 
 // afterTitle reports a name right after a title word, brackets aside: the
@@ -324,11 +336,11 @@ func sortOutKinds(perDoc [][]local, lower map[string]bool, acronyms *acronymTabl
 		for _, m := range ms {
 			n := norm(m.text)
 			switch {
-			case m.kind == Person && places[n], m.kind == Organisation && here[n]:
-				m.kind = Place
 			case isDemonym(m.text, places):
 				continue
-			case m.kind == Person && (allCommonWords(m.text, lower) || hasLowerWord(m.text)):
+			case m.kind == Person && places[n], m.kind == Organisation && here[n]:
+				m.kind = Place
+			case m.kind == Person && (allCommonWords(m.text, lower) || hasLowerWord(m.text) || isCapitalisedPhrase(m.text)):
 				continue
 			}
 			kept = append(kept, m)

@@ -1,6 +1,7 @@
 package actors
 
 import (
+	_ "embed"
 	"strings"
 	"sync"
 	"unicode"
@@ -87,6 +88,50 @@ func lowerWords(docs []Doc) map[string]bool {
 func allCommonWords(name string, lower map[string]bool) bool {
 	for _, w := range strings.Fields(name) {
 		if !lower[strings.ToLower(w)] {
+			return false
+		}
+	}
+	return true
+}
+
+// Word lists made by `go generate` from CoNLL-2003 train (see gen.go).
+var (
+	//go:embed common_words.txt
+	commonWordsFile string
+	//go:embed name_words.txt
+	nameWordsFile string
+)
+
+// commonWords are words news text writes in lower case; nameWords are
+// words seen inside people's names.
+var (
+	commonWords = sync.OnceValue(func() map[string]bool { return wordSet(commonWordsFile) })
+	nameWords   = sync.OnceValue(func() map[string]bool { return wordSet(nameWordsFile) })
+)
+
+// wordSet reads one word a line, skipping "#" comments.
+func wordSet(src string) map[string]bool {
+	out := map[string]bool{}
+	for line := range strings.Lines(src) {
+		if w := strings.TrimSpace(line); w != "" && !strings.HasPrefix(w, "#") {
+			out[w] = true
+		}
+	}
+	return out
+}
+
+// isCapitalisedPhrase reports a "person" that is common words in capitals
+// ("Law Enforcement", "Emergency Situations"): every word one that news
+// writes in lower case, the last never part of a person's name. "Theresa
+// May" and "Bill Gates" stay people, and so does a lone surname ("Ferry"
+// for Bryan Ferry).
+func isCapitalisedPhrase(name string) bool {
+	words := strings.Fields(strings.ToLower(name))
+	if len(words) < 2 || nameWords()[words[len(words)-1]] {
+		return false
+	}
+	for _, w := range words {
+		if !commonWords()[w] {
 			return false
 		}
 	}

@@ -195,3 +195,46 @@ func TestOrganisationNamesExtended(t *testing.T) {
 		})
 	}
 }
+
+func TestIsCapitalisedPhrase(t *testing.T) {
+	tests := []struct {
+		name string
+		want bool
+	}{
+		{"Law Enforcement", true},
+		{"Emergency Situations", true},
+		{"Theresa May", false},
+		{"Bill Gates", false},
+		{"Ferry", false},
+		{"Peter Burian", false},
+	}
+	for _, tt := range tests {
+		if got := isCapitalisedPhrase(tt.name); got != tt.want {
+			t.Errorf("isCapitalisedPhrase(%q) = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestCapitalisedPhrasesAreNotPeople(t *testing.T) {
+	text := "Chief of the Department of Defence, Law Enforcement and Emergency Situations, Anna Berg, spoke."
+	_, ms := Resolve([]Doc{doc(t, "a", text, "ORG:Department of Defence", "PER:Law Enforcement", "PER:Emergency Situations", "PER:Anna Berg")})
+	if got, want := mentionTexts(ms[0]), []string{"Department of Defence", "Anna Berg"}; !slices.Equal(got, want) {
+		t.Errorf("mentions %q, want %q", got, want)
+	}
+}
+
+func TestPlaceAfterToldIsAnOrganisation(t *testing.T) {
+	tests := []struct {
+		text, entity, want string
+	}{
+		{"The minister told Caravanserai on Monday.", "LOC:Caravanserai", Organisation},
+		{"He told the Clarion so.", "LOC:Clarion", Organisation},
+		{"He went to Paris.", "LOC:Paris", Place},
+	}
+	for _, tt := range tests {
+		as, ms := Resolve([]Doc{doc(t, "a", tt.text, tt.entity)})
+		if a := actorOf(t, as, ms[0], ms[0][0].Text); a.Kind != tt.want {
+			t.Errorf("%q: %s is %s, want %s", tt.text, a.Name, a.Kind, tt.want)
+		}
+	}
+}
