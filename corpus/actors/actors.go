@@ -207,6 +207,14 @@ func afterTitle(text string, start int) bool {
 // reports whether a name is left.
 func cleanMention(text string, m local) (local, bool) {
 	start, end := trimModifiers(text, m.start, m.end)
+	if next := trimSentenceOpener(text, start, end); next != start {
+		if kind := openerTrimmedKind(text[next:end], m.kind); m.kind != Organisation || kind == Person {
+			start, m.kind = next, kind
+		}
+	}
+	if isSentenceOpener(text, start, end) || calendarWords[strings.ToLower(text[start:end])] {
+		return local{}, false
+	}
 	var role string
 	if m.kind == Person {
 		start, role = splitTitle(text, start, end)
@@ -404,6 +412,44 @@ func trimModifiers(text string, start, end int) (int, int) {
 	}
 }
 
+// trimSentenceOpener removes a first word that is capitalised only because
+// it starts the sentence: a common word never seen in a name ("Often
+// Pipex" is Pipex), while "National Grid" keeps its first word. An
+// organisation loses it only before a person's name ("Actress Julia
+// Roberts"), so "Global Asset Management" stays whole.
+func trimSentenceOpener(text string, start, end int) int {
+	word, next := firstWord(text, start, end)
+	if next >= end || !opensSentence(text, start) || !isPlainWord(word) {
+		return start
+	}
+	return next
+}
+
+// openerTrimmedKind is the kind of what is left of a name once its
+// sentence-opening word is gone: a person's name after a description
+// the tagger read as an organisation ("Actress Julia Roberts").
+func openerTrimmedKind(rest, kind string) string {
+	first, _, _ := strings.Cut(rest, " ")
+	if kind == Organisation && strings.Contains(rest, " ") && nameWords()[strings.ToLower(first)] {
+		return Person
+	}
+	return kind
+}
+
+// isSentenceOpener reports a one-word name that is only a common word
+// opening a sentence ("Since", "Directors").
+func isSentenceOpener(text string, start, end int) bool {
+	word := text[start:end]
+	return !strings.Contains(word, " ") && opensSentence(text, start) && isPlainWord(word)
+}
+
+// isPlainWord reports a common word (written in lower case in news) that
+// the training data never saw inside a name.
+func isPlainWord(w string) bool {
+	lw := strings.ToLower(w)
+	return commonWords()[lw] && !entityWords()[lw]
+}
+
 // genericNouns are words that describe an organisation rather than name
 // it: removed before a name ("NGO Centre for ..."), and never an
 // organisation on their own ("the Centre").
@@ -500,7 +546,8 @@ var titleWords = map[string]bool{
 	"sheikh": true, "emir": true, "ayatollah": true, "archbishop": true, "bishop": true, "rev.": true,
 	"professor": true, "prof.": true, "sir": true, "lord": true, "lady": true, "premier": true,
 	"leader": true, "coach": true, "manager": true, "ceo": true, "founder": true, "officer": true,
-	"delegate": true, "secretary-general": true, "councillor": true, "congressman": true, "congresswoman": true, "mp": true,
+	"delegate": true, "secretary-general": true, "prof": true, "gen": true, "col": true, "rev": true,
+	"sen": true, "gov": true, "lt": true, "sgt": true, "insp": true, "det": true, "boss": true, "councillor": true, "congressman": true, "congresswoman": true, "mp": true,
 }
 
 // isTitleWord reports a word of a title.

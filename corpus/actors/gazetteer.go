@@ -100,13 +100,16 @@ var (
 	commonWordsFile string
 	//go:embed name_words.txt
 	nameWordsFile string
+	//go:embed entity_words.txt
+	entityWordsFile string
 )
 
 // commonWords are words news text writes in lower case; nameWords are
-// words seen inside people's names.
+// words seen inside people's names, entityWords inside names of any kind.
 var (
 	commonWords = sync.OnceValue(func() map[string]bool { return wordSet(commonWordsFile) })
 	nameWords   = sync.OnceValue(func() map[string]bool { return wordSet(nameWordsFile) })
+	entityWords = sync.OnceValue(func() map[string]bool { return wordSet(entityWordsFile) })
 )
 
 // wordSet reads one word a line, skipping "#" comments.

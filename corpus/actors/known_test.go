@@ -238,3 +238,34 @@ func TestPlaceAfterToldIsAnOrganisation(t *testing.T) {
 		}
 	}
 }
+
+func TestSentenceOpenersAreNotNames(t *testing.T) {
+	tests := []struct {
+		name, text, entity, want, wantKind string
+	}{
+		{"adverb before a name", "Often Pipex is cheaper.", "PER:Often Pipex", "Pipex", Person},
+		{"adjective of a name kept", "National Grid said so.", "ORG:National Grid", "National Grid", Organisation},
+		{"organisation keeps its first word", "Global Asset Management fell.", "ORG:Global Asset Management", "Global Asset Management", Organisation},
+		{"description before a person read as an organisation", "Actress Julia Roberts won.", "ORG:Actress Julia Roberts", "Julia Roberts", Person},
+		{"lone opener dropped", "Since then it grew.", "ORG:Since", "", ""},
+		{"month dropped", "It fell in April.", "PER:April", "", ""},
+		{"not at a sentence start", "He said Often Pipex won.", "PER:Often Pipex", "Often Pipex", Person},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			as, ms := Resolve([]Doc{doc(t, "a", tt.text, tt.entity)})
+			if tt.want == "" {
+				if len(ms[0]) != 0 {
+					t.Fatalf("mentions %q, want none", mentionTexts(ms[0]))
+				}
+				return
+			}
+			if got := mentionTexts(ms[0]); !slices.Equal(got, []string{tt.want}) {
+				t.Fatalf("mentions %q, want %q", got, tt.want)
+			}
+			if a := actorOf(t, as, ms[0], tt.want); a.Kind != tt.wantKind {
+				t.Errorf("%q is %s, want %s", tt.want, a.Kind, tt.wantKind)
+			}
+		})
+	}
+}

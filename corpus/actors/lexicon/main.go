@@ -1,7 +1,8 @@
 // Command lexicon writes the word lists package actors embeds, from the
 // CoNLL-2003 training data: the words written in lower case at least
-// twice (common words), and the words of people's names. Both are sorted
-// and lower-cased, one word a line, so the output is deterministic.
+// twice (common words), the words of people's names, and the words of any
+// name (person, organisation, place or other). All are sorted and
+// lower-cased, one word a line, so the output is deterministic.
 package main
 
 import (
@@ -21,15 +22,16 @@ func main() {
 	data := flag.String("data", "../../../shared/data/conll2003/train.txt", "CoNLL-2003 training file")
 	common := flag.String("common", "common_words.txt", "where to write the common words")
 	people := flag.String("people", "name_words.txt", "where to write the words of people's names")
+	names := flag.String("names", "entity_words.txt", "where to write the words of all names")
 	flag.Parse()
-	if err := run(*data, *common, *people); err != nil {
+	if err := run(*data, *common, *people, *names); err != nil {
 		fmt.Fprintln(os.Stderr, "lexicon:", err)
 		os.Exit(1)
 	}
 }
 
-// run reads the data and writes both lists.
-func run(data, commonPath, peoplePath string) error {
+// run reads the data and writes the three lists.
+func run(data, commonPath, peoplePath, namesPath string) error {
 	f, err := os.Open(data)
 	if err != nil {
 		return err
@@ -39,7 +41,7 @@ func run(data, commonPath, peoplePath string) error {
 	if err != nil {
 		return err
 	}
-	lower, names := count(sentences)
+	lower, people, names := count(sentences)
 	var common []string
 	for w, n := range lower {
 		if n >= 2 {
@@ -50,15 +52,22 @@ func run(data, commonPath, peoplePath string) error {
 	if err := write(commonPath, fmt.Sprintf(header, "in lower case at least twice"), common); err != nil {
 		return err
 	}
-	return write(peoplePath, fmt.Sprintf(header, "inside people's names (lower-cased)"), slices.Collect(maps.Keys(names)))
+	if err := write(peoplePath, fmt.Sprintf(header, "inside people's names (lower-cased)"), slices.Collect(maps.Keys(people))); err != nil {
+		return err
+	}
+	return write(namesPath, fmt.Sprintf(header, "inside names of any kind (lower-cased)"), slices.Collect(maps.Keys(names)))
 }
 
-// count tallies the lower-case words and collects the words of PER spans.
-func count(sentences []ner.Sentence) (map[string]int, map[string]bool) {
-	lower, names := map[string]int{}, map[string]bool{}
+// count tallies the lower-case words and collects the words of PER spans
+// and of all spans.
+func count(sentences []ner.Sentence) (lower map[string]int, people, names map[string]bool) {
+	lower, people, names = map[string]int{}, map[string]bool{}, map[string]bool{}
 	for _, s := range sentences {
 		for i, w := range s.Words {
 			if strings.HasSuffix(s.Tags[i], "PER") {
+				people[strings.ToLower(w)] = true
+			}
+			if s.Tags[i] != "O" {
 				names[strings.ToLower(w)] = true
 			}
 			if isLowerWord(w) {
@@ -66,7 +75,7 @@ func count(sentences []ner.Sentence) (map[string]int, map[string]bool) {
 			}
 		}
 	}
-	return lower, names
+	return lower, people, names
 }
 
 // isLowerWord reports a word of lower-case letters only.
