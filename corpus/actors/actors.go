@@ -547,7 +547,11 @@ var titleWords = map[string]bool{
 	"professor": true, "prof.": true, "sir": true, "lord": true, "lady": true, "premier": true,
 	"leader": true, "coach": true, "manager": true, "ceo": true, "founder": true, "officer": true,
 	"delegate": true, "secretary-general": true, "prof": true, "gen": true, "col": true, "rev": true,
-	"sen": true, "gov": true, "lt": true, "sgt": true, "insp": true, "det": true, "boss": true, "councillor": true, "congressman": true, "congresswoman": true, "mp": true,
+	"sen": true, "gov": true, "lt": true, "sgt": true, "insp": true, "det": true, "boss": true,
+	// Russian, for articles and names in Cyrillic.
+	"президент": true, "министр": true, "премьер-министр": true, "глава": true, "председатель": true,
+	"посол": true, "генеральный": true, "секретарь": true, "заместитель": true, "губернатор": true,
+	"мэр": true, "депутат": true, "директор": true, "спикер": true, "г-н": true, "господин": true, "councillor": true, "congressman": true, "congresswoman": true, "mp": true,
 }
 
 // isTitleWord reports a word of a title.

@@ -269,3 +269,17 @@ func TestSentenceOpenersAreNotNames(t *testing.T) {
 		})
 	}
 }
+
+func TestCyrillicNames(t *testing.T) {
+	text := "Президент Шавкат Мирзиёев принял делегацию. Министр Абдулазиз Камилов заявил об этом. Камилов добавил, что ОДКБ не нужна."
+	as, ms := Resolve([]Doc{doc(t, "a", text, "PER:Президент Шавкат Мирзиёев", "PER:Министр Абдулазиз Камилов", "PER:Камилов", "ORG:ОДКБ")})
+	if got, want := mentionTexts(ms[0]), []string{"Шавкат Мирзиёев", "Абдулазиз Камилов", "Камилов", "ОДКБ"}; !slices.Equal(got, want) {
+		t.Fatalf("mentions %q, want %q", got, want)
+	}
+	if a := actorOf(t, as, ms[0], "Камилов"); a.Name != "Абдулазиз Камилов" || !slices.Equal(a.Roles, []string{"Министр"}) {
+		t.Errorf("Камилов is %+v", a)
+	}
+	if a := actorOf(t, as, ms[0], "Шавкат Мирзиёев"); a.ID != "person/шавкат-мирзиёев" || !slices.Equal(a.Roles, []string{"Президент"}) {
+		t.Errorf("Мирзиёев is %+v", a)
+	}
+}
