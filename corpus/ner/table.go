@@ -74,10 +74,32 @@ func (t *weightTable) rows(rows []int32, keys []uint64, first []slot) {
 	}
 }
 
-// add adds the weights at offset row to scores.
-func (t *weightTable) add(row int32, scores []float32) {
-	w := t.weights[row:][:len(scores)]
-	for tag := range scores {
-		scores[tag] += w[tag]
+// addRows adds the weights at each offset of rows to scores, one row after
+// another, so every score is summed in the order of rows.
+func (t *weightTable) addRows(scores []float32, rows []int32) {
+	if len(scores) == conllTags {
+		t.addRows9((*[conllTags]float32)(scores), rows)
+		return
 	}
+	for _, r := range rows {
+		w := t.weights[r:][:len(scores)]
+		for tag := range scores {
+			scores[tag] += w[tag]
+		}
+	}
+}
+
+// conllTags is the number of BIO tags of the four CoNLL-2003 types.
+const conllTags = 9
+
+// addRows9 is addRows for nine tags, with the scores held in registers
+// rather than stored and reloaded for every row.
+func (t *weightTable) addRows9(scores *[conllTags]float32, rows []int32) {
+	s0, s1, s2, s3, s4, s5, s6, s7, s8 := scores[0], scores[1], scores[2], scores[3], scores[4], scores[5], scores[6], scores[7], scores[8]
+	for _, r := range rows {
+		w := (*[conllTags]float32)(t.weights[r:])
+		s0, s1, s2, s3, s4 = s0+w[0], s1+w[1], s2+w[2], s3+w[3], s4+w[4]
+		s5, s6, s7, s8 = s5+w[5], s6+w[6], s7+w[7], s8+w[8]
+	}
+	*scores = [conllTags]float32{s0, s1, s2, s3, s4, s5, s6, s7, s8}
 }

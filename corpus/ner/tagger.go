@@ -53,6 +53,7 @@ type tagState struct {
 	head   []float32 // per position, the scores of its features before the tag ones
 	ends   []int     // where each position's features end in keys
 	dyn    []uint64  // features of one position that depend on tags
+	dynRow []int32   // their offsets in the weight table
 	scores []float32
 }
 
@@ -94,10 +95,7 @@ func (st *tagState) prepare(c *compiled, words []string) {
 	clear(st.head)
 	begin := 0
 	for i, end := range st.ends {
-		head := st.head[i*c.ntags:][:c.ntags]
-		for _, r := range st.rows[begin:][:headFeatures] {
-			c.table.add(r, head)
-		}
+		c.table.addRows(st.head[i*c.ntags:][:c.ntags], st.rows[begin:][:headFeatures])
 		begin = end
 	}
 }
@@ -121,11 +119,11 @@ func (st *tagState) score(c *compiled, i, p2, p1 int) []float32 {
 	scores := st.scores
 	copy(scores, st.head[i*c.ntags:])
 	st.dyn = st.ctx.tagKeys(st.dyn[:0], i, c.hashes, p2, p1)
+	st.dynRow = st.dynRow[:0]
 	for _, k := range st.dyn {
-		c.table.add(c.table.row(k), scores)
+		st.dynRow = append(st.dynRow, c.table.row(k))
 	}
-	for _, r := range rows[headFeatures:] {
-		c.table.add(r, scores)
-	}
+	c.table.addRows(scores, st.dynRow)
+	c.table.addRows(scores, rows[headFeatures:])
 	return scores
 }
