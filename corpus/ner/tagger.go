@@ -62,11 +62,16 @@ var statePool = sync.Pool{New: func() any { return new(tagState) }}
 
 // Tag returns the BIO tags of words.
 func (m *Model) Tag(words []string) []string {
-	c := m.compile()
 	st := statePool.Get().(*tagState)
 	defer statePool.Put(st)
+	return m.tag(st, words, make([]string, len(words)))
+}
+
+// tag writes the BIO tags of words into tags, which is as long as words,
+// using the scratch space st, and returns tags.
+func (m *Model) tag(st *tagState, words, tags []string) []string {
+	c := m.compile()
 	st.prepare(c, words)
-	tags := make([]string, len(words))
 	p2, p1 := c.hashes.outside(), c.hashes.outside()
 	for i := range words {
 		t := c.best(st.score(c, i, p2, p1), p1)
