@@ -29,10 +29,14 @@ func isAcronym(s string) bool {
 	return letters >= 2 && letters <= 10
 }
 
+// acronymPunctuation removes the punctuation an acronym may hold; a
+// Replacer is built on first use, so it is made once, here.
+var acronymPunctuation = strings.NewReplacer("-", "", ".", "", "&", "")
+
 // initialsMatch reports whether acronym can abbreviate name: its letters
 // appear in order in the name, the first one starting the name.
 func initialsMatch(acronym, name string) bool {
-	a := []rune(strings.ToLower(strings.NewReplacer("-", "", ".", "", "&", "").Replace(acronym)))
+	a := []rune(strings.ToLower(acronymPunctuation.Replace(acronym)))
 	n := []rune(strings.ToLower(name))
 	if len(a) == 0 || len(n) == 0 || a[0] != n[0] || len(strings.Fields(name)) < 2 {
 		return false
@@ -156,11 +160,14 @@ func linkLocal(ms []local, acronyms *acronymTable) {
 	}
 }
 
+// editorialBrackets removes the brackets of editorial insertions.
+var editorialBrackets = strings.NewReplacer("[", "", "]", "")
+
 // personKey folds a person's name to its first and last words, without
 // editorial brackets, so that "Shavkat Miromonovich [Mirziyoyev]" and
 // "Shavkat Mirziyoyev" are one person.
 func personKey(name string) string {
-	words := strings.Fields(norm(strings.NewReplacer("[", "", "]", "").Replace(name)))
+	words := strings.Fields(norm(editorialBrackets.Replace(name)))
 	if len(words) > 2 {
 		words = []string{words[0], words[len(words)-1]}
 	}

@@ -16,13 +16,17 @@ type Entity struct {
 // byte offsets into text. Sentences are tagged one at a time.
 func (m *Model) Extract(text string) []Entity {
 	var out []Entity
+	st := statePool.Get().(*tagState)
+	defer statePool.Put(st)
+	var words, tags []string
 	toks := Tokenize(text)
 	for _, sent := range sentences(text, toks) {
-		words := make([]string, len(sent))
-		for i, t := range sent {
-			words[i] = t.Text
+		words = words[:0]
+		for _, t := range sent {
+			words = append(words, t.Text)
 		}
-		for _, sp := range Spans(m.Tag(words)) {
+		tags = m.tag(st, words, resize(tags, len(words)))
+		for _, sp := range Spans(tags) {
 			for sp.End > sp.Start+1 && isPossessive(words[sp.End-1]) {
 				sp.End--
 			}

@@ -2,7 +2,6 @@ package ner
 
 import (
 	"math/rand"
-	"strings"
 	"sync"
 )
 
@@ -12,50 +11,8 @@ type Model struct {
 	Tags    []string
 	Weights map[uint64][]float32 // hashed feature → weight per tag
 
-	tableOnce sync.Once
-	table     *weightTable // Weights laid out for fast lookup, built on first use
-}
-
-// Tag returns the BIO tags of words.
-func (m *Model) Tag(words []string) []string {
-	tags := make([]string, len(words))
-	ctx := newContext(words)
-	m.tableOnce.Do(func() { m.table = newWeightTable(m.Weights, len(m.Tags)) })
-	scores := make([]float32, len(m.Tags))
-	var feats []uint64
-	for i := range words {
-		clear(scores)
-		feats = ctx.features(feats, i, tags)
-		for _, f := range feats {
-			m.table.add(f, scores)
-		}
-		tags[i] = m.Tags[m.best(scores, prevTag(tags, i))]
-	}
-	return tags
-}
-
-// best picks the highest-scoring tag that may follow prev in BIO: an I-
-// tag only continues an entity of its own type.
-func (m *Model) best(scores []float32, prev string) int {
-	best := -1
-	for t, s := range scores {
-		tag := m.Tags[t]
-		if strings.HasPrefix(tag, "I-") && typeOf(prev) != tag[2:] {
-			continue
-		}
-		if best < 0 || s > scores[best] {
-			best = t
-		}
-	}
-	return best
-}
-
-// prevTag is the tag before position i, "O" at the start.
-func prevTag(tags []string, i int) string {
-	if i == 0 {
-		return "O"
-	}
-	return tags[i-1]
+	compileOnce sync.Once
+	compiled    *compiled // Weights laid out for fast tagging, built on first use
 }
 
 // trainer accumulates the averaged perceptron's weights.
@@ -66,6 +23,9 @@ type trainer struct {
 	totals  map[uint64][]float64
 	stamps  map[uint64][]int
 	step    int
+	hashes  *tagHashes
+	ctx     context
+	gold    []int
 }
 
 // Train learns a model from tagged sentences in the given number of passes,
@@ -97,26 +57,32 @@ func newTrainer(data []Sentence) *trainer {
 			}
 		}
 	}
+	tr.hashes = newTagHashes(tr.tags)
 	return tr
 }
 
 // learn tags one sentence with the current weights, using the gold tags as
 // history, and moves the weights towards the gold tag where it was wrong.
 func (tr *trainer) learn(s Sentence) {
-	ctx := newContext(s.Words)
+	tr.ctx.reset(s.Words)
+	tr.gold = tr.gold[:0]
+	for _, t := range s.Tags {
+		tr.gold = append(tr.gold, tr.index[t])
+	}
 	scores := make([]float32, len(tr.tags))
 	var feats []uint64
+	p2, p1 := tr.hashes.outside(), tr.hashes.outside()
 	for i := range s.Words {
 		tr.step++
-		feats = ctx.features(feats, i, s.Tags)
+		feats = tr.ctx.features(feats[:0], i, tr.hashes, p2, p1)
+		p2, p1 = p1, tr.gold[i]
 		clear(scores)
 		for _, f := range feats {
 			for t, w := range tr.weights[f] {
 				scores[t] += w
 			}
 		}
-		guess := argmax(scores)
-		gold := tr.index[s.Tags[i]]
+		guess, gold := argmax(scores), tr.gold[i]
 		if guess == gold {
 			continue
 		}

@@ -47,7 +47,7 @@ func TestTagNeverStartsWithInside(t *testing.T) {
 	for _, words := range [][]string{{"Smith", "Petrov"}, {"in"}, {}, {"Mr", "Mr", "Mr"}} {
 		tags := m.Tag(words)
 		for i, tag := range tags {
-			if strings.HasPrefix(tag, "I-") && typeOf(prevTag(tags, i)) != tag[2:] {
+			if strings.HasPrefix(tag, "I-") && typeOf(refPrevTag(tags, i)) != tag[2:] {
 				t.Errorf("Tag(%v) = %v: %s does not continue an entity", words, tags, tag)
 			}
 		}

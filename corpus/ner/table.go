@@ -1,14 +1,23 @@
 package ner
 
 // weightTable is an open-addressing hash table from hashed feature to the
-// weights of every tag, laid out flat so that tagging does one probe into
-// two arrays instead of a map lookup and a slice header per feature.
+// weights of every tag. Its slots hold only the key and where the feature's
+// weights start in one dense array, so that the probes of a lookup stay in
+// few cache lines. The first row of that array is all zeros and stands for
+// every feature the model does not know: adding it leaves a score as it
+// was, so callers add rows without checking them.
 type weightTable struct {
 	mask    uint64
 	ntags   int
-	keys    []uint64
-	used    []bool
-	weights []float32
+	slots   []slot
+	weights []float32 // ntags weights per feature, after a row of zeros
+}
+
+// slot is one entry of a weightTable: a feature and the offset of its
+// weights, or offset 0, the zero row, when the slot is empty.
+type slot struct {
+	key uint64
+	row int32
 }
 
 // newWeightTable builds the table of a model's weights.
@@ -17,31 +26,80 @@ func newWeightTable(ws map[uint64][]float32, ntags int) *weightTable {
 	for size < uint64(len(ws))*2 {
 		size <<= 1
 	}
-	t := &weightTable{mask: size - 1, ntags: ntags, keys: make([]uint64, size), used: make([]bool, size), weights: make([]float32, int(size)*ntags)}
+	t := &weightTable{mask: size - 1, ntags: ntags, slots: make([]slot, size), weights: make([]float32, (len(ws)+1)*ntags)}
+	row := ntags
 	for k, w := range ws {
-		i := t.slot(k)
-		t.keys[i], t.used[i] = k, true
-		copy(t.weights[int(i)*ntags:], w)
+		i := t.home(k)
+		for t.slots[i].row != 0 {
+			i = (i + 1) & t.mask
+		}
+		t.slots[i] = slot{key: k, row: int32(row)}
+		copy(t.weights[row:row+ntags], w)
+		row += ntags
 	}
 	return t
 }
 
-// slot returns the index holding key k, or the empty one where it would go.
-func (t *weightTable) slot(k uint64) uint64 {
-	i := (k ^ k>>29) & t.mask
-	for t.used[i] && t.keys[i] != k {
-		i = (i + 1) & t.mask
-	}
-	return i
+// home is the slot where a lookup of k starts.
+func (t *weightTable) home(k uint64) uint64 {
+	return (k ^ k>>29) & t.mask
 }
 
-// add adds the weights of feature k to scores, if the model knows it.
-func (t *weightTable) add(k uint64, scores []float32) {
-	i := t.slot(k)
-	if !t.used[i] {
+// row returns the offset of the weights of feature k, or 0, the zero row,
+// if the model does not know it.
+func (t *weightTable) row(k uint64) int32 {
+	return t.probe(k, t.slots[t.home(k)], t.home(k))
+}
+
+// probe finishes a lookup of k whose slot i holds s: an empty slot has key
+// 0 and row 0, so a lookup of 0 that reaches one gets the zero row, as it
+// should.
+func (t *weightTable) probe(k uint64, s slot, i uint64) int32 {
+	for s.key != k && s.row != 0 {
+		i = (i + 1) & t.mask
+		s = t.slots[i]
+	}
+	return s.row
+}
+
+// rows sets rows[j] to the offset of the weights of keys[j]. It reads the
+// first slot of every key before probing any further, so that those reads,
+// which mostly miss the processor's caches, overlap.
+func (t *weightTable) rows(rows []int32, keys []uint64, first []slot) {
+	for j, k := range keys {
+		first[j] = t.slots[t.home(k)]
+	}
+	for j, k := range keys {
+		rows[j] = t.probe(k, first[j], t.home(k))
+	}
+}
+
+// addRows adds the weights at each offset of rows to scores, one row after
+// another, so every score is summed in the order of rows.
+func (t *weightTable) addRows(scores []float32, rows []int32) {
+	if len(scores) == conllTags {
+		t.addRows9((*[conllTags]float32)(scores), rows)
 		return
 	}
-	for tag, w := range t.weights[int(i)*t.ntags : int(i+1)*t.ntags] {
-		scores[tag] += w
+	for _, r := range rows {
+		w := t.weights[r:][:len(scores)]
+		for tag := range scores {
+			scores[tag] += w[tag]
+		}
 	}
+}
+
+// conllTags is the number of BIO tags of the four CoNLL-2003 types.
+const conllTags = 9
+
+// addRows9 is addRows for nine tags, with the scores held in registers
+// rather than stored and reloaded for every row.
+func (t *weightTable) addRows9(scores *[conllTags]float32, rows []int32) {
+	s0, s1, s2, s3, s4, s5, s6, s7, s8 := scores[0], scores[1], scores[2], scores[3], scores[4], scores[5], scores[6], scores[7], scores[8]
+	for _, r := range rows {
+		w := (*[conllTags]float32)(t.weights[r:])
+		s0, s1, s2, s3, s4 = s0+w[0], s1+w[1], s2+w[2], s3+w[3], s4+w[4]
+		s5, s6, s7, s8 = s5+w[5], s6+w[6], s7+w[7], s8+w[8]
+	}
+	*scores = [conllTags]float32{s0, s1, s2, s3, s4, s5, s6, s7, s8}
 }

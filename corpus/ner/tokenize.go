@@ -20,7 +20,7 @@ type Token struct {
 // "St."), numbers, and single punctuation marks; a possessive "'s" is a
 // token of its own.
 func Tokenize(text string) []Token {
-	var toks []Token
+	toks := make([]Token, 0, len(text)/5+1)
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		switch {
@@ -44,6 +44,9 @@ func Tokenize(text string) []Token {
 
 // isWordRune reports a letter, digit or combining mark.
 func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
@@ -129,10 +132,14 @@ func isInitialism(word string) bool {
 // possessiveStart returns where a trailing "'s" or "’s" of the word
 // text[i:end] starts, or 0.
 func possessiveStart(text string, i, end int) int {
-	for _, s := range []string{"'s", "’s", "'S", "’S"} {
-		if end-i > len(s) && text[end-len(s):end] == s {
-			return end - len(s)
-		}
+	if end-i < 3 || text[end-1] != 's' && text[end-1] != 'S' {
+		return 0
+	}
+	switch {
+	case text[end-2] == '\'':
+		return end - 2
+	case end-i > 4 && text[end-4:end-1] == "’":
+		return end - 4
 	}
 	return 0
 }
