@@ -118,6 +118,11 @@ func (m Model) Position(a *article.Article) int {
 	return 0
 }
 
+// Visible is the number of articles the filter lets through.
+func (m Model) Visible() int {
+	return len(m.list.VisibleItems())
+}
+
 // Selected is the article under the cursor, or nil.
 func (m Model) Selected() *article.Article {
 	if it, ok := m.list.SelectedItem().(item); ok {
