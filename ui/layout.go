@@ -13,6 +13,7 @@ const (
 	mediumWidth = 80
 	minWidth    = 32
 	minHeight   = 8
+	minBody     = 3 // lines of the body that the full help leaves
 )
 
 // pane is one of the three panes of the main screen.

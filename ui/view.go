@@ -109,9 +109,11 @@ func (m Model) footerView() string {
 	return status + "\n" + m.helpView()
 }
 
-// helpView is the short or full help, fitted to the width.
+// helpView is the short or full help, fitted to the width and to the
+// height left once the body has minBody lines.
 func (m Model) helpView() string {
 	lines := strings.Split(m.help.View(m), "\n")
+	lines = lines[:min(len(lines), max(m.height-1-minBody, 1))]
 	for i, l := range lines {
 		lines[i] = ansi.Truncate(l, m.width, "…")
 	}
