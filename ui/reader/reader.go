@@ -274,6 +274,11 @@ func (m *Model) stepMention(dir int) {
 	m.GotoMention((i%n + n) % n)
 }
 
+// TotalLines is the number of lines of the rendered article.
+func (m Model) TotalLines() int {
+	return m.view.TotalLineCount()
+}
+
 // ScrollPercent is how far the article is scrolled, from 0 to 100.
 func (m Model) ScrollPercent() int {
 	return int(m.view.ScrollPercent() * 100)
