@@ -129,7 +129,8 @@ func (b *docBuilder) comments(comments []article.Comment, show bool, expandKey s
 	}
 	b.WriteString(fmt.Sprintf("---\n\n## Reader comments (%d)\n\n", len(comments)))
 	if !show {
-		b.WriteString(fmt.Sprintf("*%s — press %s to show them.*\n\n", plural(len(comments), "comment is", "comments are")+" folded", escapeLine(expandKey, "")))
+		them := map[bool]string{true: "it", false: "them"}[len(comments) == 1]
+		b.WriteString(fmt.Sprintf("*%s folded — press %s to show %s.*\n\n", plural(len(comments), "comment", "comments"), escapeLine(expandKey, ""), them))
 		return
 	}
 	for _, c := range comments {
@@ -147,7 +148,7 @@ func (b *docBuilder) comments(comments []article.Comment, show bool, expandKey s
 	}
 }
 
-// plural gives "1 comment is" or "3 comments are".
+// plural gives "1 comment" or "3 comments".
 func plural(n int, one, many string) string {
 	if n == 1 {
 		return "1 " + one
