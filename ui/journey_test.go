@@ -4,6 +4,12 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"dossier/corpus"
+	"dossier/corpus/actors"
+	"dossier/corpus/article"
 )
 
 // TestJumpBetweenArticlesOfAnActor follows the journey of a new user: open
@@ -199,5 +205,66 @@ func TestCommentsFoldAndUnfold(t *testing.T) {
 	m = press(m, "c", "G")
 	if screenHas(m, "folded") || !strings.Contains(m.reader.View(), "Reader comments (3)") {
 		t.Errorf("c did not unfold the comments:\n%s", m.View())
+	}
+}
+
+func TestMouse(t *testing.T) {
+	m := newSeedModel(t, 120, 40)
+	m = press(m, "down")
+	second := m.list.Selected()
+	m = press(m, "up")
+	click := func(m Model, x, y int) Model {
+		return update(m, tea.MouseMsg{X: x, Y: y, Action: tea.MouseActionPress, Button: tea.MouseButtonLeft})
+	}
+	wheel := func(m Model, x, y int) Model {
+		return update(m, tea.MouseMsg{X: x, Y: y, Action: tea.MouseActionPress, Button: tea.MouseButtonWheelDown})
+	}
+	m = click(m, 5, 5) // border, title, first item (2 lines), spacing
+	if m.list.Selected() != second {
+		t.Fatalf("click on the second item selected %v", m.list.Selected().Title)
+	}
+	m = press(m, "enter")
+	m = wheel(m, 60, 10)
+	if m.reader.Offset() == 0 {
+		t.Error("the wheel over the reader did not scroll it")
+	}
+	m = click(m, 100, 4) // the panel's second row
+	if m.focus != panelPane || m.panel.SelectedID() == "" {
+		t.Errorf("click on the panel: focus %d, actor %q", m.focus, m.panel.SelectedID())
+	}
+}
+
+func TestResizeRewraps(t *testing.T) {
+	m := press(newSeedModel(t, 120, 40), "enter")
+	narrow := m.reader.TotalLines()
+	m = update(m, tea.WindowSizeMsg{Width: 240, Height: 40})
+	if wide := m.reader.TotalLines(); wide >= narrow {
+		t.Errorf("%d lines at 240 columns, %d at 120: not re-wrapped", wide, narrow)
+	}
+	m = update(m, tea.WindowSizeMsg{Width: 120, Height: 40})
+	if m.reader.TotalLines() != narrow {
+		t.Errorf("back at 120 columns: %d lines, want %d", m.reader.TotalLines(), narrow)
+	}
+}
+
+func TestPanel(t *testing.T) {
+	c := seedCorpus(t)
+	m := openArticle(t, newSeedModel(t, 120, 40), articleByID(t, c, "000_a634051a37437216"))
+	if !screenHas(m, "People (4)", "Places (12) ▸") || screenHas(m, "Tashkent  ") {
+		t.Fatalf("places should be folded:\n%s", m.panel.View())
+	}
+	m = selectActor(t, m, "place/tashkent")
+	if !screenHas(m, "Places (12) ▾", "Actor: Tashkent") {
+		t.Errorf("places not unfolded to select Tashkent:\n%s", m.View())
+	}
+}
+
+func TestArticleWithoutActors(t *testing.T) {
+	c := &corpus.Corpus{Articles: []*article.Article{{ID: "x", Path: "x.txt", Title: "Quiet day", Paragraphs: []article.Paragraph{{Text: "Nothing happened."}}}},
+		Mentions: [][]actors.Mention{nil}}
+	m := update(NewFromCorpus(c, testTheme()), tea.WindowSizeMsg{Width: 120, Height: 30})
+	m = press(m, "enter", "tab", "]")
+	if !screenHas(m, "This article names no people", "Nothing happened.", "Select an actor in the panel first.") {
+		t.Errorf("no empty-panel message:\n%s", m.View())
 	}
 }
