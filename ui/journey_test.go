@@ -268,3 +268,13 @@ func TestArticleWithoutActors(t *testing.T) {
 		t.Errorf("no empty-panel message:\n%s", m.View())
 	}
 }
+
+// TestBurstOfKeys checks that characters arriving in one message, as when
+// a script sends keys, each act as a key.
+func TestBurstOfKeys(t *testing.T) {
+	m := newSeedModel(t, 120, 40)
+	m = update(m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("/kamil")})
+	if !m.list.SettingFilter() || m.list.Filter() != "kamil" || m.list.Visible() != 2 {
+		t.Errorf("burst not split: filtering %v, filter %q, %d visible", m.list.SettingFilter(), m.list.Filter(), m.list.Visible())
+	}
+}

@@ -170,12 +170,42 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.actorIndex, c2 = m.actorIndex.Update(msg)
 		return m, tea.Batch(c1, c2)
 	case tea.KeyMsg:
+		if runes := splitRunes(msg); runes != nil {
+			return m.handleKeys(runes)
+		}
 		m.status = ""
 		return m.handleKey(msg)
 	case tea.MouseMsg:
 		return m, m.handleMouse(msg)
 	}
 	return m, nil
+}
+
+// splitRunes splits a burst of typed characters, which the terminal may
+// deliver as one key message (keys sent by a script, or typed fast), into
+// one message per character, so that each works as a key. It returns nil
+// for any other key and for pastes.
+func splitRunes(msg tea.KeyMsg) []tea.KeyMsg {
+	if msg.Type != tea.KeyRunes || msg.Paste || len(msg.Runes) < 2 {
+		return nil
+	}
+	keys := make([]tea.KeyMsg, len(msg.Runes))
+	for i, r := range msg.Runes {
+		keys[i] = tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: msg.Alt}
+	}
+	return keys
+}
+
+// handleKeys handles keys one after the other.
+func (m Model) handleKeys(keys []tea.KeyMsg) (tea.Model, tea.Cmd) {
+	var cmds []tea.Cmd
+	var model tea.Model = m
+	for _, k := range keys {
+		var cmd tea.Cmd
+		model, cmd = model.Update(k)
+		cmds = append(cmds, cmd)
+	}
+	return model, tea.Batch(cmds...)
 }
 
 // addEvents takes in a batch of loading events.

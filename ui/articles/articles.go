@@ -279,3 +279,8 @@ func plural(n int, one, many string) string {
 	}
 	return fmt.Sprintf("%d %s", n, many)
 }
+
+// Index is the cursor's index among the visible items.
+func (m Model) Index() int {
+	return m.list.Index()
+}
