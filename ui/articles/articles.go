@@ -279,8 +279,3 @@ func plural(n int, one, many string) string {
 	}
 	return fmt.Sprintf("%d %s", n, many)
 }
-
-// Index is the cursor's index among the visible items.
-func (m Model) Index() int {
-	return m.list.Index()
-}
