@@ -10,17 +10,29 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
+
+	"golang.org/x/term"
 
 	"dossier/corpus"
 	"dossier/ui"
+	"dossier/ui/theme"
 )
 
 const usage = `dossier: a terminal reader for collections of news articles.
 
 Usage:
-  dossier [PATH...]          list the articles (the interactive reader comes next)
-  dossier export [PATH...]   print the corpus as JSON (see the README)
-  dossier --help             show this help
+  dossier [--style STYLE] [PATH...]   read the articles in the terminal
+  dossier export [PATH...]            print the corpus as JSON (see the README)
+  dossier --help                      show this help
+
+Options of the reader:
+  --style STYLE   colours: auto (follow the terminal's background, the
+                  default), dark, light or notty (no colours or styling).
+                  The NO_COLOR environment variable turns colours off too.
+
+When standard output is not a terminal, dossier prints the list of
+articles instead of opening the reader. In the reader, press ? for the keys.
 
 Each PATH is an article file or a folder read recursively. Article files are
 .txt, .text, .md and extension-less text files, in UTF-8, UTF-16 (with BOM),
@@ -41,11 +53,17 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) > 0 && args[0] == "export" {
 		command, args = "export", args[1:]
 	}
-	paths, code, ok := parseFlags(command, args, stdout, stderr)
+	flags, code, ok := parseFlags(command, args, stdout, stderr)
 	if !ok {
 		return code
 	}
-	c := corpus.Load(context.Background(), paths, corpus.Options{})
+	if command == "list" && isTerminal(stdout) {
+		return read(flags, stdout, stderr)
+	}
+	if command == "list" {
+		fmt.Fprintln(stderr, "dossier: standard output is not a terminal, so the article list is printed instead of the reader.")
+	}
+	c := corpus.Load(context.Background(), flags.paths, corpus.Options{})
 	for _, w := range c.Warnings {
 		fmt.Fprintln(stderr, "warning:", w)
 	}
@@ -63,19 +81,57 @@ func run(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
+// flags are the parsed command line of a command.
+type flags struct {
+	paths []string
+	style string
+}
+
 // parseFlags reads the flags of a command and returns its paths. When the
 // command should not run it returns ok false with the exit code: 0 after
 // --help, 2 after a bad flag.
-func parseFlags(command string, args []string, stdout, stderr io.Writer) (paths []string, code int, ok bool) {
+func parseFlags(command string, args []string, stdout, stderr io.Writer) (f flags, code int, ok bool) {
 	fs := flag.NewFlagSet("dossier "+command, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
+	if command == "list" {
+		fs.StringVar(&f.style, "style", theme.Auto, "")
+	}
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			fmt.Fprint(stdout, usage)
-			return nil, 0, false
+			return f, 0, false
 		}
 		fmt.Fprintf(stderr, "dossier: %v\n\n%s", err, usage)
-		return nil, 2, false
+		return f, 2, false
 	}
-	return fs.Args(), 0, true
+	if command == "list" && !ui.ValidStyle(f.style) {
+		fmt.Fprintf(stderr, "dossier: unknown style %q: use %s\n", f.style, strings.Join(theme.Styles, ", "))
+		return f, 2, false
+	}
+	f.paths = fs.Args()
+	return f, 0, true
+}
+
+// isTerminal reports whether w is a terminal.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+// read opens the interactive reader on the paths, loading them as it
+// shows them, and prints the loading warnings once the user quits.
+func read(f flags, stdout, stderr io.Writer) int {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	events := corpus.Stream(ctx, f.paths, corpus.Options{})
+	noColor := os.Getenv("NO_COLOR") != ""
+	warnings, err := ui.Run(ctx, events, stdout, ui.Options{Style: f.style, NoColor: noColor})
+	for _, w := range warnings {
+		fmt.Fprintln(stderr, "warning:", w)
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, "dossier:", err)
+		return 1
+	}
+	return 0
 }

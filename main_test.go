@@ -23,12 +23,15 @@ func TestCommandLine(t *testing.T) {
 		noStdout   bool
 		noWarnings bool
 	}{
-		{name: "help", args: []string{"--help"}, code: 0, stdout: "dossier export [PATH...]"},
+		{name: "help", args: []string{"--help"}, code: 0, stdout: "dossier export [PATH...]", noWarnings: true},
 		{name: "short help", args: []string{"-h"}, code: 0, stdout: "Usage:"},
 		{name: "export help", args: []string{"export", "--help"}, code: 0, stdout: "Usage:"},
 		{name: "unknown flag", args: []string{"--frobnicate"}, code: 2, stderr: "flag provided but not defined: -frobnicate", noStdout: true},
 		{name: "unknown export flag", args: []string{"export", "-x"}, code: 2, stderr: "not defined", noStdout: true},
-		{name: "list of the seeds", args: nil, code: 0, stdout: "France urges closer security ties with Uzbekistan", noWarnings: true},
+		{name: "list of the seeds", args: nil, code: 0, stdout: "France urges closer security ties with Uzbekistan", stderr: "standard output is not a terminal"},
+		{name: "style flag", args: []string{"--style", "light"}, code: 0, stdout: "5 articles", stderr: "not a terminal"},
+		{name: "unknown style", args: []string{"--style", "pink"}, code: 2, stderr: `unknown style "pink"`, noStdout: true},
+		{name: "help documents the style", args: []string{"--help"}, code: 0, stdout: "--style STYLE"},
 		{name: "missing path warns and goes on", args: []string{"export", "does-not-exist"}, code: 0, stdout: `"version": 1`, stderr: "does-not-exist"},
 	}
 	for _, tt := range tests {

@@ -1,0 +1,264 @@
+// Package actorview is the actor view: an actor's canonical name, kind,
+// aliases and roles, and every article that mentions it with the sentence
+// of its first mention there.
+package actorview
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/list"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+
+	"dossier/corpus/textdecode"
+	"dossier/ui/catalog"
+	"dossier/ui/filtering"
+	"dossier/ui/keys"
+	"dossier/ui/theme"
+)
+
+// Name identifies the view's list in filter results.
+const Name = "actorview"
+
+// Model is the actor view.
+type Model struct {
+	theme  theme.Theme
+	width  int
+	height int
+	cat    *catalog.Catalog
+	actor  int
+	list   list.Model
+}
+
+// New returns an empty actor view.
+func New(k keys.KeyMap, t theme.Theme) Model {
+	l := filtering.NewList(k, t, delegate{theme: t})
+	l.SetShowTitle(true)
+	l.SetFilteringEnabled(false)
+	return Model{theme: t, list: l, actor: -1}
+}
+
+// Show shows actor a of cat with the cursor on its appearance number
+// cursor.
+func (m *Model) Show(cat *catalog.Catalog, a, cursor int) {
+	m.cat, m.actor = cat, a
+	apps := cat.Appearances(a)
+	items := make([]list.Item, len(apps))
+	for i, ap := range apps {
+		items[i] = newItem(cat, ap)
+	}
+	m.list.SetItems(items)
+	m.list.Title = fmt.Sprintf("Named in %s", plural(len(apps), "article", "articles"))
+	m.list.Select(cursor)
+	m.SetSize(m.width, m.height)
+}
+
+// Actor is the index of the actor shown, or -1.
+func (m Model) Actor() int {
+	return m.actor
+}
+
+// Cursor is the index of the selected appearance.
+func (m Model) Cursor() int {
+	return m.list.Index()
+}
+
+// Selected is the selected appearance.
+func (m Model) Selected() (catalog.Appearance, bool) {
+	if it, ok := m.list.SelectedItem().(item); ok {
+		return it.appearance, true
+	}
+	return catalog.Appearance{}, false
+}
+
+// SetSize sets the view's size.
+func (m *Model) SetSize(width, height int) {
+	m.width, m.height = max(width, 0), max(height, 0)
+	m.list.SetSize(m.width, max(m.height-lipgloss.Height(m.header()), 0))
+}
+
+// Update moves the cursor.
+func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+	var cmd tea.Cmd
+	m.list, cmd = m.list.Update(msg)
+	return m, cmd
+}
+
+// Click selects the article drawn at row y of the view.
+func (m *Model) Click(y int) bool {
+	i, ok := filtering.ItemAt(m.list, y-lipgloss.Height(m.header()), itemHeight, 1)
+	if ok {
+		m.list.Select(i)
+	}
+	return ok
+}
+
+// Scroll moves the cursor by n items.
+func (m *Model) Scroll(n int) {
+	for ; n > 0; n-- {
+		m.list.CursorDown()
+	}
+	for ; n < 0; n++ {
+		m.list.CursorUp()
+	}
+}
+
+// header draws the actor's name, kind, aliases and roles.
+func (m Model) header() string {
+	if m.cat == nil || m.actor < 0 {
+		return ""
+	}
+	a := m.cat.Actors[m.actor]
+	lines := []string{
+		m.theme.PaneTitle.Render(clean(a.Name)) + m.theme.Dim.Render(" · "+a.Kind),
+		field(m.theme, "Also written", a.Aliases),
+		field(m.theme, "Roles", a.Roles),
+		"",
+	}
+	w := lipgloss.NewStyle().Width(max(m.width, 1))
+	for i, l := range lines {
+		lines[i] = w.Render(l)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// field draws a labelled list of names.
+func field(t theme.Theme, label string, values []string) string {
+	cleaned := make([]string, 0, len(values))
+	for _, v := range values {
+		cleaned = append(cleaned, clean(v))
+	}
+	text := strings.Join(cleaned, ", ")
+	if text == "" {
+		text = "—"
+	}
+	return t.Dim.Render(label+": ") + text
+}
+
+// View draws the view.
+func (m Model) View() string {
+	if m.cat == nil || m.actor < 0 {
+		return ""
+	}
+	return lipgloss.NewStyle().Width(m.width).Height(m.height).MaxWidth(m.width).MaxHeight(m.height).
+		Render(m.header() + "\n" + m.list.View())
+}
+
+// itemHeight is the number of lines of one article in the list.
+const itemHeight = 2
+
+// item is one article naming the actor.
+type item struct {
+	appearance catalog.Appearance
+	title      string
+	details    string
+	context    catalog.Context
+}
+
+// newItem describes one appearance.
+func newItem(cat *catalog.Catalog, ap catalog.Appearance) item {
+	a := cat.Articles[ap.Article]
+	it := item{appearance: ap, title: clean(a.Title)}
+	if it.title == "" {
+		it.title = "(untitled)"
+	}
+	var parts []string
+	for _, s := range []string{clean(a.Source), clean(a.Date)} {
+		if s != "" {
+			parts = append(parts, s)
+		}
+	}
+	parts = append(parts, plural(ap.Count, "mention", "mentions"))
+	it.details = strings.Join(parts, " · ")
+	it.context = catalog.KWIC(a.Text(), cat.Mentions[ap.Article][ap.First])
+	it.context = catalog.Context{
+		Before:  strings.TrimLeft(cleanSpaced(it.context.Before), " "),
+		Keyword: clean(it.context.Keyword),
+		After:   strings.TrimRight(cleanSpaced(it.context.After), " "),
+	}
+	return it
+}
+
+// FilterValue is the article's title.
+func (i item) FilterValue() string { return i.title }
+
+// delegate draws an article as its title and details, then the sentence of
+// the first mention with the keyword set off.
+type delegate struct {
+	theme theme.Theme
+}
+
+// Height is the number of lines of an item.
+func (d delegate) Height() int { return itemHeight }
+
+// Spacing is the number of blank lines between items.
+func (d delegate) Spacing() int { return 1 }
+
+// Update does nothing: the actor view handles keys.
+func (d delegate) Update(tea.Msg, *list.Model) tea.Cmd { return nil }
+
+// Render draws one item.
+func (d delegate) Render(w io.Writer, m list.Model, index int, it list.Item) {
+	i, ok := it.(item)
+	if !ok {
+		return
+	}
+	width := m.Width()
+	cursor, style := "  ", d.theme.Normal
+	if index == m.Index() {
+		cursor, style = "› ", d.theme.Selected
+	}
+	title := ansi.Truncate(cursor+style.Render(i.title)+d.theme.Dim.Render(" — "+i.details), width, "…")
+	fmt.Fprintf(w, "%s\n%s", title, d.kwic(i.context, width))
+}
+
+// kwic draws a keyword in context on one line of width columns, with the
+// keyword about a third of the way in.
+func (d delegate) kwic(c catalog.Context, width int) string {
+	room := width - 4
+	if room <= 0 {
+		return ""
+	}
+	keyword := ansi.Truncate(c.Keyword, room, "…")
+	left := max((room-ansi.StringWidth(keyword))/3, 0)
+	before := c.Before
+	if ansi.StringWidth(before) > left {
+		before = "…" + ansi.TruncateLeft(before, ansi.StringWidth(before)-left+1, "")
+	}
+	right := max(room-ansi.StringWidth(before)-ansi.StringWidth(keyword), 0)
+	after := ansi.Truncate(c.After, right, "…")
+	return "    " + d.theme.Dim.Render(before) + d.theme.Keyword.Render(keyword) + d.theme.Dim.Render(after)
+}
+
+// clean strips control characters and line breaks.
+func clean(s string) string {
+	return strings.Join(strings.Fields(textdecode.StripControls(s)), " ")
+}
+
+// cleanSpaced strips control characters and collapses white space, keeping
+// one space at either end where s had some, so that the parts of a
+// keyword in context join as they did.
+func cleanSpaced(s string) string {
+	out := clean(s)
+	if out == "" {
+		return strings.Repeat(" ", min(len(s)-len(strings.TrimSpace(s)), 1))
+	}
+	if strings.TrimLeft(s, " \n\t") != s {
+		out = " " + out
+	}
+	if strings.TrimRight(s, " \n\t") != s {
+		out += " "
+	}
+	return out
+}
+
+// plural gives "1 article" or "3 articles".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}

@@ -1,0 +1,281 @@
+// Package articles is the article list pane: every article of the corpus
+// with its source, date and number of actors, filterable over titles,
+// sources, dates and actor names, in one of three orders.
+package articles
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/list"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"dossier/corpus/article"
+	"dossier/corpus/textdecode"
+	"dossier/ui/catalog"
+	"dossier/ui/filtering"
+	"dossier/ui/keys"
+	"dossier/ui/theme"
+)
+
+// Name identifies the list in filter results.
+const Name = "articles"
+
+// Model is the article list pane.
+type Model struct {
+	keys     keys.KeyMap
+	list     list.Model
+	delegate list.DefaultDelegate
+	sort     Sort
+	orders   [sortCount][]list.Item
+	pos      [sortCount]map[*article.Article]int
+}
+
+// New returns an empty article list.
+func New(k keys.KeyMap, t theme.Theme) Model {
+	d := filtering.NewDelegate(t)
+	m := Model{keys: k, delegate: d, list: filtering.NewList(k, t, d)}
+	m.list.SetStatusBarItemName("article", "articles")
+	m.updateTitle()
+	return m
+}
+
+// Append adds articles that have just loaded, before actors are resolved.
+func (m *Model) Append(as []*article.Article) tea.Cmd {
+	batch := make([]item, len(as))
+	for i, a := range as {
+		batch[i] = newItem(a, "", -1)
+	}
+	for s := range sortCount {
+		m.orders[s] = merge(m.orders[s], batch, s)
+	}
+	return m.refresh()
+}
+
+// Listing is the articles of a resolved corpus, ready to show in every
+// order. It is built off the event loop with NewListing.
+type Listing struct {
+	orders [sortCount][]list.Item
+}
+
+// NewListing describes the articles of cat, with their actors, in every
+// order.
+func NewListing(cat *catalog.Catalog) Listing {
+	all := make([]item, len(cat.Articles))
+	for i, a := range cat.Articles {
+		all[i] = newItem(a, cat.Names(i), len(cat.Cast(i)))
+	}
+	var l Listing
+	for s := range sortCount {
+		l.orders[s] = merge(nil, all, s)
+	}
+	return l
+}
+
+// SetListing replaces the articles with those of the resolved corpus.
+func (m *Model) SetListing(l Listing) tea.Cmd {
+	m.orders = l.orders
+	return m.refresh()
+}
+
+// refresh shows the current order, keeping the selected article selected.
+func (m *Model) refresh() tea.Cmd {
+	selected := m.Selected()
+	for s := range sortCount {
+		m.pos[s] = positions(m.orders[s])
+	}
+	cmd := m.list.SetItems(m.orders[m.sort])
+	m.SelectArticle(selected)
+	m.updateTitle()
+	return filtering.Route(cmd, Name, m.list.FilterValue())
+}
+
+// positions maps each article to its place in an order.
+func positions(order []list.Item) map[*article.Article]int {
+	pos := make(map[*article.Article]int, len(order))
+	for i, it := range order {
+		pos[it.(item).article] = i
+	}
+	return pos
+}
+
+// updateTitle shows the number of articles and the order in the title.
+func (m *Model) updateTitle() {
+	m.list.Title = fmt.Sprintf("Articles (%d) · by %s", len(m.orders[m.sort]), m.sort)
+}
+
+// Len is the number of articles.
+func (m Model) Len() int {
+	return len(m.orders[m.sort])
+}
+
+// Position is the place of article a in the current order, from 1, or 0.
+func (m Model) Position(a *article.Article) int {
+	if i, ok := m.pos[m.sort][a]; ok {
+		return i + 1
+	}
+	return 0
+}
+
+// Visible is the number of articles the filter lets through.
+func (m Model) Visible() int {
+	return len(m.list.VisibleItems())
+}
+
+// Selected is the article under the cursor, or nil.
+func (m Model) Selected() *article.Article {
+	if it, ok := m.list.SelectedItem().(item); ok {
+		return it.article
+	}
+	return nil
+}
+
+// SelectArticle moves the cursor to article a when it is visible.
+func (m *Model) SelectArticle(a *article.Article) {
+	if a == nil {
+		return
+	}
+	if !m.list.IsFiltered() {
+		if i, ok := m.pos[m.sort][a]; ok {
+			m.list.Select(i)
+		}
+		return
+	}
+	for i, it := range m.list.VisibleItems() {
+		if it.(item).article == a {
+			m.list.Select(i)
+			return
+		}
+	}
+}
+
+// SettingFilter reports whether the filter is being typed, when every key
+// goes to the list.
+func (m Model) SettingFilter() bool {
+	return m.list.SettingFilter()
+}
+
+// Filter is the filter applied or being typed.
+func (m Model) Filter() string {
+	return m.list.FilterValue()
+}
+
+// SortOrder is the current order.
+func (m Model) SortOrder() Sort {
+	return m.sort
+}
+
+// SetSize sets the pane's size.
+func (m *Model) SetSize(width, height int) {
+	m.list.SetSize(max(width, 0), max(height, 0))
+}
+
+// Update handles the sort key, filter results and the list's own keys.
+func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case filtering.ResultsMsg:
+		if msg.List == Name {
+			m.list = filtering.Apply(m.list, msg)
+		}
+		return m, nil
+	case tea.KeyMsg:
+		if !m.list.SettingFilter() && key.Matches(msg, m.keys.Sort) {
+			m.sort = (m.sort + 1) % sortCount
+			return m, m.refresh()
+		}
+	}
+	var cmd tea.Cmd
+	m.list, cmd = m.list.Update(msg)
+	return m, filtering.Route(cmd, Name, m.list.FilterValue())
+}
+
+// Click selects the article drawn at row y of the pane.
+func (m *Model) Click(y int) bool {
+	i, ok := filtering.ItemAt(m.list, y, m.delegate.Height(), m.delegate.Spacing())
+	if ok {
+		m.list.Select(i)
+	}
+	return ok
+}
+
+// Scroll moves the cursor by n items, for the mouse wheel.
+func (m *Model) Scroll(n int) {
+	for ; n > 0; n-- {
+		m.list.CursorDown()
+	}
+	for ; n < 0; n++ {
+		m.list.CursorUp()
+	}
+}
+
+// View draws the pane.
+func (m Model) View() string {
+	return m.list.View()
+}
+
+// item is one article in the list, with everything the list shows and
+// filters on computed once.
+type item struct {
+	article  *article.Article
+	title    string
+	desc     string
+	filter   string
+	titleKey string
+	source   string
+}
+
+// newItem describes article a; names are its actors' names, one a line,
+// and actors their number, or -1 before resolution.
+func newItem(a *article.Article, names string, actors int) item {
+	title := clean(a.Title, "(untitled)")
+	source := clean(a.Source, "")
+	var parts []string
+	for _, s := range []string{source, clean(a.Date, "")} {
+		if s != "" {
+			parts = append(parts, s)
+		}
+	}
+	if len(parts) == 0 {
+		parts = append(parts, "source and date unknown")
+	}
+	if actors >= 0 {
+		parts = append(parts, plural(actors, "actor", "actors"))
+	}
+	lower := strings.ToLower(title)
+	return item{
+		article:  a,
+		title:    title,
+		desc:     strings.Join(parts, " · "),
+		filter:   lower + "\n" + strings.ToLower(source) + "\n" + a.Date + "\n" + names,
+		titleKey: lower,
+		source:   strings.ToLower(source),
+	}
+}
+
+// Title is the article's title.
+func (i item) Title() string { return i.title }
+
+// Description is the source, date and number of actors.
+func (i item) Description() string { return i.desc }
+
+// FilterValue is the lower-case text the filter matches.
+func (i item) FilterValue() string { return i.filter }
+
+// clean strips control characters and line breaks from article text, and
+// falls back when it is empty.
+func clean(s, fallback string) string {
+	s = strings.Join(strings.Fields(textdecode.StripControls(s)), " ")
+	if s == "" {
+		return fallback
+	}
+	return s
+}
+
+// plural gives "1 actor" or "3 actors".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}

@@ -1,0 +1,142 @@
+// Package filtering holds what the reader's filterable lists share: a fast
+// filter that matches every word of the query as a substring of
+// precomputed lower-case text, and the routing of a list's asynchronous
+// filter results back to the list that asked for them.
+package filtering
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/charmbracelet/bubbles/cursor"
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/list"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"dossier/ui/keys"
+	"dossier/ui/theme"
+)
+
+// Match is a list.FilterFunc. Each target must be lower case; its first
+// line is the item's title, where the matched characters are reported for
+// highlighting. An item matches when it contains every word of term. Items
+// keep their order.
+func Match(term string, targets []string) []list.Rank {
+	words := strings.Fields(strings.ToLower(term))
+	ranks := []list.Rank{}
+	for i, t := range targets {
+		if r, ok := matchOne(words, t); ok {
+			r.Index = i
+			ranks = append(ranks, r)
+		}
+	}
+	return ranks
+}
+
+// matchOne matches the words against one target.
+func matchOne(words []string, target string) (list.Rank, bool) {
+	var r list.Rank
+	titleEnd := strings.IndexByte(target, '\n')
+	if titleEnd < 0 {
+		titleEnd = len(target)
+	}
+	for _, w := range words {
+		at := strings.Index(target, w)
+		if at < 0 {
+			return r, false
+		}
+		if at+len(w) <= titleEnd {
+			first := utf8.RuneCountInString(target[:at])
+			for k := range utf8.RuneCountInString(w) {
+				r.MatchedIndexes = append(r.MatchedIndexes, first+k)
+			}
+		}
+	}
+	return r, true
+}
+
+// ResultsMsg carries the filter results of one list for one query.
+type ResultsMsg struct {
+	List    string
+	Query   string
+	Matches list.FilterMatchesMsg
+}
+
+// Route wraps the commands a list returned so that its filter results come
+// back as a ResultsMsg naming the list and the query they answer; other
+// messages pass unchanged.
+func Route(cmd tea.Cmd, listName, query string) tea.Cmd {
+	if cmd == nil {
+		return nil
+	}
+	return func() tea.Msg {
+		switch msg := cmd().(type) {
+		case list.FilterMatchesMsg:
+			return ResultsMsg{List: listName, Query: query, Matches: msg}
+		case tea.BatchMsg:
+			routed := make(tea.BatchMsg, len(msg))
+			for i, c := range msg {
+				routed[i] = Route(c, listName, query)
+			}
+			return routed
+		default:
+			return msg
+		}
+	}
+}
+
+// Apply gives a list the results meant for it when they answer its current
+// query, and drops stale ones.
+func Apply(l list.Model, msg ResultsMsg) list.Model {
+	if msg.Query != l.FilterValue() {
+		return l
+	}
+	l, _ = l.Update(msg.Matches)
+	return l
+}
+
+// NewList returns a bubbles list drawn with the theme and driven by the
+// reader's key bindings; the reader handles quitting and help itself.
+func NewList(k keys.KeyMap, t theme.Theme, delegate list.ItemDelegate) list.Model {
+	l := list.New(nil, delegate, 0, 0)
+	off := key.NewBinding(key.WithDisabled())
+	l.KeyMap = list.KeyMap{
+		CursorUp: k.Up, CursorDown: k.Down, PrevPage: k.PageUp, NextPage: k.PageDown,
+		GoToStart: k.Top, GoToEnd: k.Bottom, Filter: k.Filter, ClearFilter: k.ClearFilter,
+		CancelWhileFiltering: k.CancelInput, AcceptWhileFiltering: k.AcceptInput,
+		ShowFullHelp: off, CloseFullHelp: off, Quit: off, ForceQuit: off,
+	}
+	l.Filter = Match
+	l.SetShowStatusBar(false)
+	l.SetShowHelp(false)
+	l.DisableQuitKeybindings()
+	l.Styles.TitleBar = t.Normal
+	l.Styles.Title = t.PaneTitle
+	l.Styles.NoItems = t.Message
+	l.FilterInput.Prompt = "Filter: "
+	l.FilterInput.PromptStyle = t.PaneTitle
+	l.FilterInput.Cursor.SetMode(cursor.CursorStatic)
+	return l
+}
+
+// NewDelegate returns a two-line item delegate drawn with the theme.
+func NewDelegate(t theme.Theme) list.DefaultDelegate {
+	d := list.NewDefaultDelegate()
+	d.Styles.NormalDesc = d.Styles.NormalDesc.Inherit(t.Dim)
+	return d
+}
+
+// ItemAt is the index, among the visible items, of the item drawn at row y
+// of a list whose title takes one row, or false when y is not on an item.
+func ItemAt(l list.Model, y, itemHeight, spacing int) (int, bool) {
+	y-- // the title row
+	if y < 0 {
+		return 0, false
+	}
+	step := itemHeight + spacing
+	if y%step >= itemHeight {
+		return 0, false
+	}
+	i := l.Paginator.Page*l.Paginator.PerPage + y/step
+	return i, i < len(l.VisibleItems()) && y/step < l.Paginator.PerPage
+}
