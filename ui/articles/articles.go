@@ -28,6 +28,7 @@ type Model struct {
 	list     list.Model
 	delegate list.DefaultDelegate
 	sort     Sort
+	chosen   bool // the user has moved the cursor, so it follows their article
 	orders   [sortCount][]list.Item
 	pos      [sortCount]map[*article.Article]int
 }
@@ -79,14 +80,20 @@ func (m *Model) SetListing(l Listing) tea.Cmd {
 	return m.refresh()
 }
 
-// refresh shows the current order, keeping the selected article selected.
+// refresh shows the current order, keeping the selected article selected
+// once the user has chosen one; until then the cursor stays on the first
+// article, however the articles stream in.
 func (m *Model) refresh() tea.Cmd {
 	selected := m.Selected()
 	for s := range sortCount {
 		m.pos[s] = positions(m.orders[s])
 	}
 	cmd := m.list.SetItems(m.orders[m.sort])
-	m.SelectArticle(selected)
+	if m.chosen {
+		m.selectArticle(selected)
+	} else {
+		m.list.Select(0)
+	}
 	m.updateTitle()
 	return filtering.Route(cmd, Name, m.list.FilterValue())
 }
@@ -133,6 +140,14 @@ func (m Model) Selected() *article.Article {
 
 // SelectArticle moves the cursor to article a when it is visible.
 func (m *Model) SelectArticle(a *article.Article) {
+	if a != nil {
+		m.chosen = true
+	}
+	m.selectArticle(a)
+}
+
+// selectArticle moves the cursor to article a when it is visible.
+func (m *Model) selectArticle(a *article.Article) {
 	if a == nil {
 		return
 	}
@@ -185,8 +200,12 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 			return m, m.refresh()
 		}
 	}
+	before := m.list.Index()
 	var cmd tea.Cmd
 	m.list, cmd = m.list.Update(msg)
+	if m.list.Index() != before {
+		m.chosen = true
+	}
 	return m, filtering.Route(cmd, Name, m.list.FilterValue())
 }
 
@@ -195,12 +214,14 @@ func (m *Model) Click(y int) bool {
 	i, ok := filtering.ItemAt(m.list, y, m.delegate.Height(), m.delegate.Spacing())
 	if ok {
 		m.list.Select(i)
+		m.chosen = true
 	}
 	return ok
 }
 
 // Scroll moves the cursor by n items, for the mouse wheel.
 func (m *Model) Scroll(n int) {
+	m.chosen = m.chosen || n != 0
 	for ; n > 0; n-- {
 		m.list.CursorDown()
 	}
