@@ -4,27 +4,30 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"dossier/corpus/actors"
 	"dossier/corpus/article"
 	"dossier/corpus/textdecode"
 )
 
-// The markers wrapped around each word of a mention in the Markdown given
-// to glamour. Both are zero-width for glamour's wrapping and are not
-// spaces, so a marked word wraps exactly as it would unmarked; they are
-// removed from the rendered lines, leaving the positions of the mentions.
-const (
-	markStart = '\u200b'
-	markEnd   = '\ufeff'
-)
-
-// Document is an article as Markdown, with the mention each marked word
-// belongs to.
+// Document is an article as Markdown in parts rendered one after the
+// other: the title, the metadata line, the body, and the reader comments.
+// All but the title are wrapped here, at the width they are made for, and
+// rendered by glamour without wrapping: glamour's own wrappers measure
+// styled text differently and strand single words on lines of their own.
+// Words lists the words of the body's mentions in reading order; they are
+// found again in the rendered body, so the Markdown carries no markers.
 type Document struct {
-	Markdown string
-	// Owners[p] is the index, in the article's mentions, of the p-th
-	// marked word.
-	Owners []int
+	Title, Meta, Body, Comments string
+	Words                       []Word
+}
+
+// Word is one word of a mention, as it reads once rendered, and the index
+// of its mention among the article's mentions.
+type Word struct {
+	Owner int
+	Text  string
 }
 
 // BuildDocument writes article a as Markdown: the title as a heading, a
@@ -33,28 +36,89 @@ type Document struct {
 // otherwise folded into a line that names expandKey. Every string from the
 // article is stripped of control characters and has its Markdown syntax
 // escaped, so it renders literally.
-func BuildDocument(a *article.Article, mentions []actors.Mention, showComments bool, expandKey string) Document {
-	var b docBuilder
-	b.WriteString("# " + escapeLine(a.Title, "(untitled)") + "\n\n")
+func BuildDocument(a *article.Article, mentions []actors.Mention, showComments bool, expandKey string, width int) Document {
+	doc := Document{Title: "# " + escapeLine(a.Title, "(untitled)") + "\n"}
 	if meta := metadata(a); meta != "" {
-		b.WriteString("*" + meta + "*\n\n")
+		doc.Meta = wrapStyled(meta, textWidth(width, 0), "*") + "\n"
 	}
-	b.body(a.Paragraphs, mentions)
-	b.comments(a.Comments, showComments, expandKey)
-	return Document{Markdown: b.String(), Owners: b.owners}
+	body, comments := docBuilder{width: width}, docBuilder{width: width}
+	body.body(a.Paragraphs, mentions)
+	comments.comments(a.Comments, showComments, expandKey)
+	doc.Body, doc.Comments, doc.Words = body.String(), comments.String(), body.words
+	return doc
 }
 
-// docBuilder accumulates Markdown and the owners of its marked words.
+// docBuilder accumulates Markdown and the words of its mentions.
 type docBuilder struct {
 	strings.Builder
-	owners []int
+	words []Word
+	width int // the width the document is rendered at
 }
 
-// metadata joins the known source, section, date, byline and dateline.
+// Indents of the rendered text: glamour's document margins, and the bar
+// of a quote inside them.
+const (
+	marginIndent = 4
+	quoteIndent  = 3
+)
+
+// textWidth is the width text can take inside the document's margins and
+// indent more columns.
+func textWidth(width, indent int) int {
+	return max(width-marginIndent-indent, 1)
+}
+
+// wrapEscaped wraps plain text at width columns itself, escapes each line
+// and joins them with Markdown hard breaks. glamour wraps text again with
+// two wrappers that measure styled text differently, which strands single
+// words on lines of their own; text that already fits is left alone.
+func wrapEscaped(s string, width int) string {
+	return wrapStyled(s, width, "")
+}
+
+// wrapStyled is wrapEscaped with every line set in emphasis (mark "*" or
+// "**"), so that each line is a span of its own; in the plain style the
+// marks are printed, so they count in the width.
+func wrapStyled(s string, width int, mark string) string {
+	lines := wrapWords(strings.Fields(textdecode.StripControls(s)), max(width-2*len(mark), 1))
+	for i, l := range lines {
+		lines[i] = mark + escape(l) + mark
+	}
+	return strings.Join(lines, "  \n")
+}
+
+// wrapWords fills lines of at most width columns with words, greedily; a
+// word wider than that has a line of its own.
+func wrapWords(words []string, width int) []string {
+	var lines []string
+	var line strings.Builder
+	used := 0
+	for _, w := range words {
+		ww := ansi.StringWidth(w)
+		if used > 0 && used+1+ww > width {
+			lines = append(lines, line.String())
+			line.Reset()
+			used = 0
+		}
+		if used > 0 {
+			line.WriteByte(' ')
+			used++
+		}
+		line.WriteString(w)
+		used += ww
+	}
+	if used > 0 {
+		lines = append(lines, line.String())
+	}
+	return lines
+}
+
+// metadata joins the known source, section, date, byline and dateline,
+// as plain text.
 func metadata(a *article.Article) string {
 	var parts []string
 	add := func(s string) {
-		if s = escapeLine(s, ""); s != "" {
+		if s = strings.TrimSpace(textdecode.StripControls(s)); s != "" {
 			parts = append(parts, s)
 		}
 	}
@@ -68,7 +132,7 @@ func metadata(a *article.Article) string {
 	return strings.Join(parts, " · ")
 }
 
-// body writes the paragraphs, marking the words of each mention. Mention
+// body writes the paragraphs, listing the words of each mention. Mention
 // offsets count in the article's Text, where paragraphs are separated by
 // a blank line.
 func (b *docBuilder) body(paragraphs []article.Paragraph, mentions []actors.Mention) {
@@ -82,14 +146,18 @@ func (b *docBuilder) body(paragraphs []article.Paragraph, mentions []actors.Ment
 		for next < len(mentions) && mentions[next].End <= end {
 			next++
 		}
-		line := b.paragraph(p.Text, offset, first, mentions[first:next])
+		indent := 0
+		if p.Kind == article.Caption {
+			indent = quoteIndent
+		}
+		line := b.paragraph(p.Text, offset, first, mentions[first:next], textWidth(b.width, indent))
 		offset = end + len("\n\n")
 		if strings.TrimSpace(line) == "" {
 			continue
 		}
 		switch p.Kind {
 		case article.Subheading:
-			b.WriteString("## " + line + "\n\n")
+			b.WriteString("## " + strings.ReplaceAll(line, "  \n", "\n\n## ") + "\n\n")
 		case article.Caption:
 			b.WriteString("> " + line + "\n\n")
 		default:
@@ -98,28 +166,22 @@ func (b *docBuilder) body(paragraphs []article.Paragraph, mentions []actors.Ment
 	}
 }
 
-// paragraph escapes one paragraph that starts at offset in the article's
-// text, marking its mentions; first is the index of the first of them.
-func (b *docBuilder) paragraph(text string, offset, first int, mentions []actors.Mention) string {
-	var out strings.Builder
+// paragraph wraps and escapes one paragraph that starts at offset in the
+// article's text and lists the words of its mentions; first is the index
+// of the first of them.
+func (b *docBuilder) paragraph(text string, offset, first int, mentions []actors.Mention, width int) string {
 	at := 0
 	for k, m := range mentions {
-		start, end := m.Start-offset, m.End-offset
+		start := m.Start - offset
 		if start < at {
 			continue
 		}
-		out.WriteString(escape(text[at:start]))
-		for i, word := range strings.Fields(escape(text[start:end])) {
-			if i > 0 {
-				out.WriteByte(' ')
-			}
-			out.WriteString(string(markStart) + word + string(markEnd))
-			b.owners = append(b.owners, first+k)
+		for _, word := range strings.Fields(textdecode.StripControls(text[start : m.End-offset])) {
+			b.words = append(b.words, Word{Owner: first + k, Text: word})
 		}
-		at = end
+		at = m.End - offset
 	}
-	out.WriteString(escape(text[at:]))
-	return strings.TrimLeft(out.String(), " ")
+	return wrapEscaped(text, width)
 }
 
 // comments writes the reader comments section, if there are comments.
@@ -130,17 +192,21 @@ func (b *docBuilder) comments(comments []article.Comment, show bool, expandKey s
 	b.WriteString(fmt.Sprintf("---\n\n## Reader comments (%d)\n\n", len(comments)))
 	if !show {
 		them := map[bool]string{true: "it", false: "them"}[len(comments) == 1]
-		b.WriteString(fmt.Sprintf("*%s folded — press %s to show %s.*\n\n", plural(len(comments), "comment", "comments"), escapeLine(expandKey, ""), them))
+		note := fmt.Sprintf("%s folded — press %s to show %s.", plural(len(comments), "comment", "comments"), expandKey, them)
+		b.WriteString(wrapStyled(note, textWidth(b.width, 0), "*") + "\n\n")
 		return
 	}
 	for _, c := range comments {
-		head := escapeLine(c.Author, "Anonymous")
-		if date := escapeLine(c.Date, ""); date != "" {
+		head := strings.TrimSpace(c.Author)
+		if head == "" {
+			head = "Anonymous"
+		}
+		if date := strings.TrimSpace(c.Date); date != "" {
 			head += " · " + date
 		}
-		b.WriteString("**" + head + "**\n\n")
+		b.WriteString(wrapStyled(head, textWidth(b.width, 0), "**") + "\n\n")
 		for _, para := range strings.Split(c.Text, "\n") {
-			if line := escapeLine(para, ""); line != "" {
+			if line := wrapEscaped(para, textWidth(b.width, quoteIndent)); line != "" {
 				b.WriteString("> " + line + "\n>\n")
 			}
 		}
@@ -164,8 +230,7 @@ func escapeLine(s, fallback string) string {
 	return s
 }
 
-// escape makes text literal Markdown: control characters and the mention
-// markers are removed, line breaks and tabs become spaces, the characters
+// escape makes text literal Markdown: control characters are removed, line breaks and tabs become spaces, the characters
 // of Markdown syntax are backslash-escaped (those glamour unescapes), and
 // "&" and "~", which glamour cannot unescape, become entities that it
 // decodes. So "#", "*", "_", "[x](y)", "<html>" and the like render as
@@ -176,7 +241,6 @@ func escape(s string) string {
 	b.Grow(len(s) + len(s)/8)
 	for _, r := range s {
 		switch {
-		case r == markStart || r == markEnd:
 		case r == '\n' || r == '\t' || r == '\r':
 			b.WriteByte(' ')
 		case r == '&':

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/muesli/termenv"
 
 	"dossier/corpus/actors"
@@ -20,7 +21,7 @@ func init() {
 // its text.
 func renderText(t *testing.T, a *article.Article, mentions []actors.Mention, comments bool) (string, Rendered) {
 	t.Helper()
-	r, err := Render(BuildDocument(a, mentions, comments, "c"), len(mentions), 60, theme.NoTTY)
+	r, err := Render(BuildDocument(a, mentions, comments, "c", 60), len(mentions), 60, theme.NoTTY)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -109,7 +110,7 @@ func TestMentionSpans(t *testing.T) {
 		mentions = append(mentions, actors.Mention{Start: i, End: i + len(name), Text: name})
 	}
 	for _, width := range []int{12, 25, 40, 80} {
-		r, err := Render(BuildDocument(a, mentions, false, "c"), len(mentions), width, theme.NoTTY)
+		r, err := Render(BuildDocument(a, mentions, false, "c", width), len(mentions), width, theme.NoTTY)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -122,9 +123,86 @@ func TestMentionSpans(t *testing.T) {
 				t.Errorf("width %d: mention %q found as %q", width, m.Text, got)
 			}
 		}
-		for _, l := range r.Lines {
-			if strings.ContainsAny(l, string([]rune{markStart, markEnd})) {
-				t.Errorf("width %d: marker left in %q", width, l)
+	}
+}
+
+// TestMentionsDoNotChangeWrapping checks that an article wraps the same
+// with and without mentions, in every style, margins included.
+func TestMentionsDoNotChangeWrapping(t *testing.T) {
+	text := "France and Uzbekistan need to strengthen security cooperation, French Foreign Minister Jean-Marc Ayrault told Reuters on Saturday during a visit to the Central Asian nation."
+	a := &article.Article{Title: "Jean-Marc Ayrault in Uzbekistan", Paragraphs: []article.Paragraph{{Text: text}}}
+	var mentions []actors.Mention
+	for _, name := range []string{"France", "Uzbekistan", "Jean-Marc Ayrault", "Reuters", "Central Asian"} {
+		i := strings.Index(text, name)
+		mentions = append(mentions, actors.Mention{Start: i, End: i + len(name), Text: name})
+	}
+	for _, style := range []string{theme.NoTTY, "dark", "light"} {
+		for _, width := range []int{20, 33, 47, 61, 80} {
+			plain, err := Render(BuildDocument(a, nil, false, "c", width), 0, width, style)
+			if err != nil {
+				t.Fatal(err)
+			}
+			marked, err := Render(BuildDocument(a, mentions, false, "c", width), len(mentions), width, style)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if strings.Join(plain.Lines, "\n") != strings.Join(marked.Lines, "\n") {
+				t.Errorf("%s at %d: lines differ with mentions:\n%s\n---\n%s", style, width, strings.Join(plain.Lines, "\n"), strings.Join(marked.Lines, "\n"))
+			}
+			for k, m := range mentions {
+				var words []string
+				for _, s := range marked.Spans[k] {
+					words = append(words, ansi.Strip(marked.Lines[s.Line][s.Start:s.End]))
+				}
+				if got := strings.Join(words, " "); strings.ReplaceAll(got, "- ", "-") != m.Text {
+					t.Errorf("%s at %d: mention %q found as %q", style, width, m.Text, got)
+				}
+			}
+			if marked.FirstLine(0) <= 2 {
+				t.Errorf("%s at %d: first mention on line %d, in the title", style, width, marked.FirstLine(0))
+			}
+		}
+	}
+}
+
+// TestColourDoesNotChangeWrapping checks that styled output breaks lines
+// where plain output does, and never strands a word on a line of its own.
+func TestColourDoesNotChangeWrapping(t *testing.T) {
+	a := &article.Article{
+		Title: "Talks", Source: "Reuters", Date: "2017-04-15", Byline: []string{"Mukhammadsharif Mamatkulov", "Olzhas Auyezov"}, Dateline: "TASHKENT",
+		Paragraphs: []article.Paragraph{
+			{Text: "TASHKENT (Reuters) - France and Uzbekistan need to strengthen security cooperation in order to combat jihadist groups and prevent violent attacks, French Foreign Minister Jean-Marc Ayrault told Reuters on Saturday during a visit to the Central Asian nation."},
+			{Kind: article.Caption, Text: "Participants are shown in Bishkek June 8 at the fourth High Level Political and Security Dialogue between the EU and Central Asian countries. [Asker Sultanov]"},
+		},
+	}
+	defer lipgloss.SetColorProfile(termenv.Ascii)
+	for _, style := range []string{"dark", "light"} {
+		for width := 30; width <= 90; width += 7 {
+			lipgloss.SetColorProfile(termenv.Ascii)
+			plain, err := Render(BuildDocument(a, nil, false, "c", width), 0, width, style)
+			if err != nil {
+				t.Fatal(err)
+			}
+			lipgloss.SetColorProfile(termenv.TrueColor)
+			styled, err := Render(BuildDocument(a, nil, false, "c", width), 0, width, style)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, l := range styled.Lines {
+				got = append(got, ansi.Strip(l))
+			}
+			var want []string
+			for _, l := range plain.Lines {
+				want = append(want, ansi.Strip(l))
+			}
+			if strings.Join(got, "\n") != strings.Join(want, "\n") {
+				t.Errorf("%s at %d: styled lines differ:\n%s\n---\n%s", style, width, strings.Join(got, "\n"), strings.Join(want, "\n"))
+			}
+			for _, l := range got {
+				if w := strings.Fields(l); len(w) == 1 && len(w[0]) <= 3 {
+					t.Errorf("%s at %d: stranded word %q", style, width, l)
+				}
 			}
 		}
 	}

@@ -168,9 +168,10 @@ func (m *Model) refresh() tea.Cmd {
 		m.show(k, r)
 		return nil
 	}
-	doc := BuildDocument(m.article, m.mentions, m.comments, m.keys.Comments.Help().Key)
-	style := m.theme.Glamour
+	a, mentions, comments := m.article, m.mentions, m.comments
+	expandKey, style := m.keys.Comments.Help().Key, m.theme.Glamour
 	return func() tea.Msg {
+		doc := BuildDocument(a, mentions, comments, expandKey, k.width)
 		r, err := Render(doc, k.mentions, k.width, style)
 		return RenderedMsg{key: k, rendered: r, err: err}
 	}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/charmbracelet/glamour"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 
 	"dossier/ui/theme"
 )
@@ -27,52 +28,192 @@ type Rendered struct {
 
 // Render renders doc with glamour at width columns in the given glamour
 // standard style and locates its mentions; mentions is the number of the
-// article's mentions.
+// article's mentions. The parts are rendered apart and stacked, so that
+// mentions are looked for in the body only; only the title is wrapped by
+// glamour, the rest comes wrapped.
 func Render(doc Document, mentions, width int, style string) (Rendered, error) {
-	r, err := glamour.NewTermRenderer(
-		glamour.WithStandardStyle(style),
-		glamour.WithWordWrap(max(width, 1)),
-		glamour.WithColorProfile(lipgloss.ColorProfile()),
-	)
+	wrapping, err := newRenderer(style, max(width, 1))
 	if err != nil {
 		return Rendered{}, err
 	}
-	out, err := r.Render(doc.Markdown)
+	flowing, err := newRenderer(style, 0)
 	if err != nil {
 		return Rendered{}, err
 	}
-	return locate(out, doc.Owners, mentions), nil
-}
-
-// locate splits glamour's output into lines, removes the markers and
-// records the span of each marked word under the mention that owns it.
-func locate(out string, owners []int, mentions int) Rendered {
-	lines := strings.Split(strings.TrimRight(out, "\n"), "\n")
-	r := Rendered{Lines: lines, Spans: make([][]Span, mentions)}
-	pair := 0
-	for i, line := range lines {
-		if !strings.ContainsRune(line, markStart) && !strings.ContainsRune(line, markEnd) {
+	var parts [4][]string
+	for i, md := range []string{doc.Title, doc.Meta, doc.Body, doc.Comments} {
+		r := flowing
+		if i == 0 {
+			r = wrapping
+		}
+		if parts[i], err = renderPart(r, md); err != nil {
+			return Rendered{}, err
+		}
+	}
+	lines, bodyStart := []string{""}, 0
+	for i, part := range parts {
+		if len(part) == 0 {
 			continue
 		}
-		var b strings.Builder
-		start := -1
-		for _, c := range line {
-			switch c {
-			case markStart:
-				start = b.Len()
-			case markEnd:
-				if start >= 0 && pair < len(owners) && owners[pair] < mentions {
-					r.Spans[owners[pair]] = append(r.Spans[owners[pair]], Span{Line: i, Start: start, End: b.Len()})
-				}
-				pair++
-				start = -1
-			default:
-				b.WriteRune(c)
+		if i > 0 && len(lines) > 1 {
+			lines = append(lines, "")
+		}
+		if i == 2 {
+			bodyStart = len(lines)
+		}
+		lines = append(lines, part...)
+	}
+	return Rendered{Lines: lines, Spans: locate(lines, bodyStart, len(parts[2]), doc.Words, mentions)}, nil
+}
+
+// newRenderer makes a glamour renderer for a style that wraps at width, or
+// not at all when width is 0.
+func newRenderer(style string, width int) (*glamour.TermRenderer, error) {
+	return glamour.NewTermRenderer(
+		glamour.WithStandardStyle(style),
+		glamour.WithWordWrap(width),
+		glamour.WithColorProfile(lipgloss.ColorProfile()),
+	)
+}
+
+// renderPart renders one part of a document and returns its lines without
+// the blank lines glamour puts around a document.
+func renderPart(r *glamour.TermRenderer, md string) ([]string, error) {
+	if strings.TrimSpace(md) == "" {
+		return nil, nil
+	}
+	out, err := r.Render(md)
+	if err != nil {
+		return nil, err
+	}
+	lines := strings.Split(out, "\n")
+	for len(lines) > 0 && isBlank(lines[0]) {
+		lines = lines[1:]
+	}
+	for len(lines) > 0 && isBlank(lines[len(lines)-1]) {
+		lines = lines[:len(lines)-1]
+	}
+	return lines, nil
+}
+
+// isBlank reports a rendered line with nothing visible on it.
+func isBlank(line string) bool {
+	return strings.TrimSpace(ansi.Strip(line)) == ""
+}
+
+// locate finds the mentions' words, in reading order, in the body's lines
+// (count lines from first) and returns, for each mention, the spans of its
+// words. A word glamour split at a hyphen across two lines is found in
+// its pieces; a word not found is skipped without losing the place.
+func locate(lines []string, first, count int, words []Word, mentions int) [][]Span {
+	spans := make([][]Span, mentions)
+	body := newPlainText(lines[first : first+count])
+	at := 0
+	for _, w := range words {
+		found, next := body.find(w.Text, at)
+		if len(found) == 0 || w.Owner < 0 || w.Owner >= mentions {
+			continue
+		}
+		for _, f := range found {
+			f.Line += first
+			spans[w.Owner] = append(spans[w.Owner], f)
+		}
+		at = next
+	}
+	return spans
+}
+
+// plainText is rendered lines with their escape sequences taken out, as
+// one string to search, and the way back to lines and byte offsets.
+type plainText struct {
+	text string
+	line []int // line of each byte of text
+	raw  []int // offset in its line of each byte of text
+}
+
+// newPlainText strips the lines' escape sequences, joining them with
+// newlines.
+func newPlainText(lines []string) plainText {
+	var p plainText
+	var b strings.Builder
+	for i, line := range lines {
+		for j := 0; j < len(line); {
+			if n := escapeLength(line[j:]); n > 0 {
+				j += n
+				continue
+			}
+			b.WriteByte(line[j])
+			p.line, p.raw = append(p.line, i), append(p.raw, j)
+			j++
+		}
+		b.WriteByte('\n')
+		p.line, p.raw = append(p.line, i), append(p.raw, len(line))
+	}
+	p.text = b.String()
+	return p
+}
+
+// escapeLength is the length of the escape sequence starting s, or 0:
+// a CSI sequence up to its final byte, an OSC string up to BEL or ST, or
+// ESC and one character.
+func escapeLength(s string) int {
+	if len(s) < 2 || s[0] != 0x1b {
+		return 0
+	}
+	switch s[1] {
+	case '[':
+		for i := 2; i < len(s); i++ {
+			if s[i] >= 0x40 && s[i] <= 0x7e {
+				return i + 1
 			}
 		}
-		lines[i] = b.String()
+		return len(s)
+	case ']':
+		for i := 2; i < len(s); i++ {
+			if s[i] == 0x07 {
+				return i + 1
+			}
+			if s[i] == 0x1b && i+1 < len(s) && s[i+1] == '\\' {
+				return i + 2
+			}
+		}
+		return len(s)
 	}
-	return r
+	return 2
+}
+
+// find looks for word from byte at and returns the spans it covers and
+// where the search should go on.
+func (p plainText) find(word string, at int) ([]Span, int) {
+	if i := strings.Index(p.text[at:], word); i >= 0 {
+		return p.spans(at+i, at+i+len(word)), at + i + len(word)
+	}
+	head, tail, ok := strings.Cut(word, "-")
+	if !ok || head == "" || tail == "" {
+		return nil, at
+	}
+	first, next := p.find(head+"-", at)
+	if len(first) == 0 || !strings.HasPrefix(strings.TrimLeft(p.text[next:], " \n"), tail) {
+		return nil, at
+	}
+	rest, end := p.find(tail, next)
+	return append(first, rest...), end
+}
+
+// spans turns a range of the plain text into one span per line.
+func (p plainText) spans(start, end int) []Span {
+	var out []Span
+	for i := start; i < end; i++ {
+		if p.text[i] == '\n' {
+			continue
+		}
+		if n := len(out); n > 0 && out[n-1].Line == p.line[i] {
+			out[n-1].End = p.raw[i] + 1
+			continue
+		}
+		out = append(out, Span{Line: p.line[i], Start: p.raw[i], End: p.raw[i] + 1})
+	}
+	return out
 }
 
 // FirstLine is the line where mention k starts, or -1 when it is not in
