@@ -402,7 +402,7 @@ func (m *Model) openListed() tea.Cmd {
 }
 
 // stepArticle opens the next (dir 1) or previous (dir -1) article that
-// names the selected actor, at its first mention.
+// names the selected actor in the list's order, at its first mention.
 func (m *Model) stepArticle(dir int) tea.Cmd {
 	i, ok := m.currentArticle()
 	n, selected := m.panel.Selected()
@@ -410,7 +410,7 @@ func (m *Model) stepArticle(dir int) tea.Cmd {
 		m.status = "Select an actor in the panel first."
 		return nil
 	}
-	ap, found := m.cat.Step(n.Actor, i, dir)
+	ap, found := m.cat.Step(n.Actor, i, dir, func(article int) int { return m.list.Position(m.cat.Articles[article]) })
 	if !found {
 		m.status = cleanLine(m.cat.Actors[n.Actor].Name) + " is named in no other article."
 		return nil

@@ -146,20 +146,30 @@ func (c *Catalog) MentionsOf(i, a int) []int {
 }
 
 // Step finds the article that names actor a after article i (dir 1) or
-// before it (dir -1), wrapping around the corpus. It fails when no other
-// article names the actor.
-func (c *Catalog) Step(a, i, dir int) (Appearance, bool) {
-	apps := c.appearances[a]
-	pos, found := slices.BinarySearchFunc(apps, i, func(ap Appearance, i int) int { return cmp.Compare(ap.Article, i) })
-	if found && len(apps) < 2 || len(apps) == 0 {
-		return Appearance{}, false
+// before it (dir -1) in the order place gives (an article's position in
+// the list as the user sees it), wrapping around. It fails when no other
+// article names the actor. It looks at the actor's articles only.
+func (c *Catalog) Step(a, i, dir int, place func(article int) int) (Appearance, bool) {
+	here := place(i)
+	var best, wrap Appearance
+	bestGap, wrapGap := -1, -1
+	for _, ap := range c.appearances[a] {
+		if ap.Article == i {
+			continue
+		}
+		gap := dir * (place(ap.Article) - here)
+		if gap > 0 && (bestGap < 0 || gap < bestGap) {
+			best, bestGap = ap, gap
+		}
+		if gap < 0 && (wrapGap < 0 || -gap > wrapGap) {
+			wrap, wrapGap = ap, -gap
+		}
 	}
 	switch {
-	case dir > 0 && found:
-		pos++
-	case dir < 0:
-		pos--
+	case bestGap > 0:
+		return best, true
+	case wrapGap > 0:
+		return wrap, true
 	}
-	pos = (pos%len(apps) + len(apps)) % len(apps)
-	return apps[pos], true
+	return Appearance{}, false
 }

@@ -66,11 +66,34 @@ func TestStep(t *testing.T) {
 		{"backwards from an article not naming the actor", 0, 1, -1, 0, true},
 		{"named only here", 2, 2, 1, 0, false},
 	}
+	inOrder := func(article int) int { return article }
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, ok := c.Step(tt.actor, tt.article, tt.dir)
+			got, ok := c.Step(tt.actor, tt.article, tt.dir, inOrder)
 			if ok != tt.ok || ok && got.Article != tt.want {
 				t.Errorf("Step = %v, %v; want article %d, %v", got, ok, tt.want, tt.ok)
+			}
+		})
+	}
+}
+
+// TestStepFollowsTheListOrder checks that jumps go through an actor's
+// articles in the order the list shows, not the corpus's.
+func TestStepFollowsTheListOrder(t *testing.T) {
+	c := testCatalog()
+	reversed := func(article int) int { return len(c.Articles) - article }
+	tests := []struct {
+		name               string
+		article, dir, want int
+	}{
+		{"next in the list is earlier in the corpus", 2, 1, 0},
+		{"next wraps to the top of the list", 0, 1, 2},
+		{"previous in the list", 0, -1, 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got, ok := c.Step(0, tt.article, tt.dir, reversed); !ok || got.Article != tt.want {
+				t.Errorf("Step = %v, %v; want article %d", got, ok, tt.want)
 			}
 		})
 	}
