@@ -507,8 +507,11 @@ func titleBefore(text string, start int) int {
 		}
 		pos = prev
 		words = append(words, prev)
-		if isTitleWord(word) {
-			title = len(words) - 1
+	}
+	words = words[:nameAfterTitle(text, words, start)]
+	for k, w := range words {
+		if word, _ := firstWord(text, w, start); isTitleWord(word) {
+			title = k
 		}
 	}
 	if title < 0 {
@@ -522,6 +525,35 @@ func titleBefore(text string, start int) int {
 		title = k
 	}
 	return words[title]
+}
+
+// nameAfterTitle returns how many of the words walked back over (right to
+// left) belong to the title: it stops before a run of capitalised
+// non-title words that follows a title word directly, since that run is
+// someone else's name ("Prime Minister Abdulla Aripov and Foreign
+// Minister ..."), while a run after "of" or "for" is part of the title
+// ("Representative for Central Asia and Ambassador").
+func nameAfterTitle(text string, words []int, end int) int {
+	for k := 0; k < len(words); k++ {
+		word, _ := firstWord(text, words[k], end)
+		if isTitleWord(word) || joinerWords[word] {
+			continue
+		}
+		run := k
+		for k+1 < len(words) {
+			next, _ := firstWord(text, words[k+1], end)
+			if isTitleWord(next) || joinerWords[next] {
+				break
+			}
+			k++
+		}
+		if k+1 < len(words) {
+			if before, _ := firstWord(text, words[k+1], end); isTitleWord(before) {
+				return run
+			}
+		}
+	}
+	return len(words)
 }
 
 // opensSentence reports whether the word at pos starts a sentence.

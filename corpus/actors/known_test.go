@@ -283,3 +283,17 @@ func TestCyrillicNames(t *testing.T) {
 		t.Errorf("Мирзиёев is %+v", a)
 	}
 }
+
+func TestRoleStopsAtAnotherName(t *testing.T) {
+	text := "Ayrault met Uzbek Prime Minister Abdulla Aripov and Foreign Minister Abdulaziz Kamilov in Tashkent."
+	as, ms := Resolve([]Doc{doc(t, "a", text, "PER:Ayrault", "PER:Abdulla Aripov", "PER:Abdulaziz Kamilov", "LOC:Tashkent")})
+	tests := []struct{ name, role string }{
+		{"Abdulla Aripov", "Uzbek Prime Minister"},
+		{"Abdulaziz Kamilov", "Foreign Minister"},
+	}
+	for _, tt := range tests {
+		if a := actorOf(t, as, ms[0], tt.name); !slices.Equal(a.Roles, []string{tt.role}) {
+			t.Errorf("%s roles %q, want %q", tt.name, a.Roles, tt.role)
+		}
+	}
+}
