@@ -327,6 +327,7 @@ func sortOutKinds(perDoc [][]local, lower map[string]bool, acronyms *acronymTabl
 			}
 		}
 	}
+	voteFullNameKinds(perDoc)
 	places := map[string]bool{}
 	for p := range knownPlaces() {
 		places[p] = true
@@ -355,6 +356,52 @@ func sortOutKinds(perDoc [][]local, lower map[string]bool, acronyms *acronymTabl
 		}
 		perDoc[i] = kept
 	}
+}
+
+// voteFullNameKinds gives a name of two or more words that the tagger
+// calls a person in some places and an organisation in others the kind it
+// has most often across the corpus ("Naomi Campbell" read once as an
+// organisation). Single words are left alone: "Ford" may be both.
+func voteFullNameKinds(perDoc [][]local) {
+	votes := map[string][2]int{} // name → person, organisation mentions
+	for _, ms := range perDoc {
+		for _, m := range ms {
+			if k := personOrOrganisation(m); k >= 0 {
+				v := votes[norm(m.text)]
+				v[k]++
+				votes[norm(m.text)] = v
+			}
+		}
+	}
+	for _, ms := range perDoc {
+		for i := range ms {
+			k := personOrOrganisation(ms[i])
+			if k < 0 {
+				continue
+			}
+			switch v := votes[norm(ms[i].text)]; {
+			case v[0] > v[1]:
+				ms[i].kind = Person
+			case v[1] > v[0]:
+				ms[i].kind = Organisation
+			}
+		}
+	}
+}
+
+// personOrOrganisation is 0 for a person, 1 for an organisation, and -1
+// for anything else or a name of one word.
+func personOrOrganisation(m local) int {
+	if !strings.Contains(strings.TrimSpace(m.text), " ") {
+		return -1
+	}
+	switch m.kind {
+	case Person:
+		return 0
+	case Organisation:
+		return 1
+	}
+	return -1
 }
 
 // namesOrganisation reports a name that the corpus's acronym definitions

@@ -297,3 +297,20 @@ func TestRoleStopsAtAnotherName(t *testing.T) {
 		}
 	}
 }
+
+func TestFullNameKindsAgreeAcrossTheCorpus(t *testing.T) {
+	docs := []Doc{
+		doc(t, "a", "Naomi Campbell arrived.", "PER:Naomi Campbell"),
+		doc(t, "b", "Then Naomi Campbell spoke.", "PER:Naomi Campbell"),
+		doc(t, "c", "Photos of Naomi Campbell ran.", "ORG:Naomi Campbell"),
+		doc(t, "d", "Ford said so.", "ORG:Ford"),
+		doc(t, "e", "Then Ford said so.", "PER:Ford"),
+	}
+	as, ms := Resolve(docs)
+	if a := actorOf(t, as, ms[2], "Naomi Campbell"); a.Kind != Person || len(a.Articles) != 3 {
+		t.Errorf("Naomi Campbell is %s in %v", a.Kind, a.Articles)
+	}
+	if actorOf(t, as, ms[3], "Ford").Kind != Organisation || actorOf(t, as, ms[4], "Ford").Kind != Person {
+		t.Error("a one-word name changed kind")
+	}
+}
