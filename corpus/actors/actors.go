@@ -69,6 +69,7 @@ func kindOf(ty string) string {
 type local struct {
 	start, end int
 	text, kind string
+	folded     string // text folded with norm, once the text is final
 	canonical  string // the fullest form of the actor's name
 	key        string // kind/normalised canonical form
 	role       string
@@ -82,7 +83,7 @@ func Resolve(docs []Doc) ([]Actor, [][]Mention) {
 	for i, d := range docs {
 		collectAcronyms(d.Text, perDoc[i], acronyms)
 	}
-	sortOutKinds(perDoc, lowerWords(docs), acronyms)
+	sortOutKinds(perDoc, lowerWords(docs, perDoc), acronyms)
 	parallel(len(perDoc), func(i int) { linkLocal(perDoc[i], acronyms) })
 	linkSurnamesAcross(perDoc)
 	return build(docs, perDoc)
@@ -129,7 +130,11 @@ func cleanMentions(d Doc) []local {
 			}
 		}
 	}
-	return joinNameParts(d.Text, acronymDefinitions(d.Text, dropGeneric(joinOrganisations(d.Text, extendOrganisations(d.Text, out)))))
+	out = joinNameParts(d.Text, acronymDefinitions(d.Text, dropGeneric(joinOrganisations(d.Text, extendOrganisations(d.Text, out)))))
+	for i := range out {
+		out[i].folded = norm(out[i].text)
+	}
+	return out
 }
 
 // dropGeneric removes organisations named by a generic noun alone ("the
@@ -322,7 +327,7 @@ func leadingPlace(text string, words [][2]int) int {
 func sortOutKinds(perDoc [][]local, lower map[string]bool, acronyms *acronymTable) {
 	for _, ms := range perDoc {
 		for i := range ms {
-			if ms[i].kind == Place && namesOrganisation(ms[i].text, acronyms) {
+			if ms[i].kind == Place && namesOrganisation(ms[i].text, ms[i].folded, acronyms) {
 				ms[i].kind = Organisation
 			}
 		}
@@ -335,7 +340,7 @@ func sortOutKinds(perDoc [][]local, lower map[string]bool, acronyms *acronymTabl
 	for _, ms := range perDoc {
 		for _, m := range ms {
 			if m.kind == Place {
-				places[norm(m.text)] = true
+				places[m.folded] = true
 			}
 		}
 	}
@@ -343,9 +348,9 @@ func sortOutKinds(perDoc [][]local, lower map[string]bool, acronyms *acronymTabl
 		here := placesIn(ms)
 		kept := ms[:0]
 		for _, m := range ms {
-			n := norm(m.text)
+			n := m.folded
 			switch {
-			case isDemonym(m.text, places):
+			case isFoldedDemonym(n, places):
 				continue
 			case m.kind == Person && places[n], m.kind == Organisation && here[n]:
 				m.kind = Place
@@ -367,9 +372,9 @@ func voteFullNameKinds(perDoc [][]local) {
 	for _, ms := range perDoc {
 		for _, m := range ms {
 			if k := personOrOrganisation(m); k >= 0 {
-				v := votes[norm(m.text)]
+				v := votes[m.folded]
 				v[k]++
-				votes[norm(m.text)] = v
+				votes[m.folded] = v
 			}
 		}
 	}
@@ -379,7 +384,7 @@ func voteFullNameKinds(perDoc [][]local) {
 			if k < 0 {
 				continue
 			}
-			switch v := votes[norm(ms[i].text)]; {
+			switch v := votes[ms[i].folded]; {
 			case v[0] > v[1]:
 				ms[i].kind = Person
 			case v[1] > v[0]:
@@ -406,14 +411,14 @@ func personOrOrganisation(m local) int {
 
 // namesOrganisation reports a name that the corpus's acronym definitions
 // or the gazetteer of well-known organisations make an organisation.
-func namesOrganisation(name string, acronyms *acronymTable) bool {
+func namesOrganisation(name, folded string, acronyms *acronymTable) bool {
 	if _, ok := acronyms.expansion[name]; ok {
 		return true
 	}
-	if _, ok := acronyms.acronym[norm(name)]; ok {
+	if _, ok := acronyms.acronym[folded]; ok {
 		return true
 	}
-	_, ok := knownOrganisations().lookup(name)
+	_, ok := knownOrganisations().byForm[folded]
 	return ok
 }
 
@@ -434,7 +439,7 @@ func placesIn(ms []local) map[string]bool {
 	out := map[string]bool{}
 	for _, m := range ms {
 		if m.kind == Place {
-			out[norm(m.text)] = true
+			out[m.folded] = true
 		}
 	}
 	return out

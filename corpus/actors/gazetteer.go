@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
@@ -52,7 +53,11 @@ func itoa(n int) string {
 // a name: "Russian" (Russia), "Central Asian", "Uzbek" (Uzbekistan),
 // "Kyrgyz" (Kyrgyzstan), "Iraqi", "Chinese", "German" (Germany).
 func isDemonym(name string, places map[string]bool) bool {
-	n := norm(name)
+	return isFoldedDemonym(norm(name), places)
+}
+
+// isFoldedDemonym is isDemonym for a name already folded with norm.
+func isFoldedDemonym(n string, places map[string]bool) bool {
 	if places[n+"istan"] || places[n+"stan"] || places[n+"y"] {
 		return true
 	}
@@ -68,19 +73,64 @@ func isDemonym(name string, places map[string]bool) bool {
 	return false
 }
 
-// lowerWords collects the words the texts write in lower case: a name made
-// only of such words ("Border Management") is a capitalised phrase, not a
-// person.
-func lowerWords(docs []Doc) map[string]bool {
-	words := map[string]bool{}
-	for _, d := range docs {
-		for _, w := range strings.FieldsFunc(d.Text, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }) {
-			if r := []rune(w)[0]; unicode.IsLower(r) {
-				words[w] = true
+// lowerWords collects which of the words of people's and organisations'
+// names the texts also write in lower case: a person made only of such
+// words ("Border Management") is a capitalised phrase. Only the names'
+// words are looked for, in every text at once on every core.
+func lowerWords(docs []Doc, perDoc [][]local) map[string]bool {
+	wanted := map[string]bool{}
+	for _, ms := range perDoc {
+		for _, m := range ms {
+			if m.kind != Place { // an organisation may turn out a person
+				for _, w := range strings.Fields(m.folded) {
+					wanted[w] = false
+				}
 			}
 		}
 	}
-	return words
+	found := make([]map[string]bool, len(docs))
+	parallel(len(docs), func(i int) { found[i] = lowerWordsIn(docs[i].Text, wanted) })
+	out := map[string]bool{}
+	for _, f := range found {
+		for w := range f {
+			out[w] = true
+		}
+	}
+	return out
+}
+
+// lowerWordsIn returns the wanted words that text writes in lower case.
+// Words are runs of letters and hyphens, as in the names.
+func lowerWordsIn(text string, wanted map[string]bool) map[string]bool {
+	var out map[string]bool
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !isNameRune(r) {
+			i += size
+			continue
+		}
+		start := i
+		for i < len(text) {
+			r, size := utf8.DecodeRuneInString(text[i:])
+			if !isNameRune(r) {
+				break
+			}
+			i += size
+		}
+		first, _ := utf8.DecodeRuneInString(text[start:])
+		if _, ok := wanted[text[start:i]]; ok && unicode.IsLower(first) {
+			if out == nil {
+				out = map[string]bool{}
+			}
+			out[text[start:i]] = true
+		}
+	}
+	return out
+}
+
+// isNameRune reports a rune of a word: a letter or a hyphen.
+func isNameRune(r rune) bool {
+	return unicode.IsLetter(r) || r == '-'
 }
 
 // allCommonWords reports a name whose every word the texts also write in

@@ -81,12 +81,6 @@ func (g *orgGazetteer) add(form string, entry knownOrganisation) {
 	g.firstByte[form[0]] = true
 }
 
-// lookup returns the entry a name is a form of.
-func (g *orgGazetteer) lookup(name string) (knownOrganisation, bool) {
-	e, ok := g.byForm[norm(name)]
-	return e, ok
-}
-
 // find returns the well-known organisations named in text, longest form
 // first at each word, as tagger-style entities.
 func (g *orgGazetteer) find(text string) []ner.Entity {

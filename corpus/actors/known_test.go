@@ -1,6 +1,7 @@
 package actors
 
 import (
+	"regexp"
 	"slices"
 	"testing"
 )
@@ -147,10 +148,10 @@ func TestAbbreviates(t *testing.T) {
 
 func TestGazetteerParses(t *testing.T) {
 	g := parseGazetteer("# comment\n\nAlpha Beta Council | ABC | Alpha-Beta Council\nGamma Front\n")
-	if e, ok := g.lookup("abc"); !ok || e.key != Organisation+"/=ABC" {
+	if e, ok := g.byForm[norm("abc")]; !ok || e.key != Organisation+"/=ABC" {
 		t.Errorf("lookup ABC = %+v, %v", e, ok)
 	}
-	if e, ok := g.lookup("Gamma  Front"); !ok || e.key != Organisation+"/gamma front" {
+	if e, ok := g.byForm[norm("Gamma  Front")]; !ok || e.key != Organisation+"/gamma front" {
 		t.Errorf("lookup Gamma Front = %+v, %v", e, ok)
 	}
 	found := g.find("The Alpha-Beta Council and ABC and Gamma Front.")
@@ -312,5 +313,26 @@ func TestFullNameKindsAgreeAcrossTheCorpus(t *testing.T) {
 	}
 	if actorOf(t, as, ms[3], "Ford").Kind != Organisation || actorOf(t, as, ms[4], "Ford").Kind != Person {
 		t.Error("a one-word name changed kind")
+	}
+}
+
+// TestBracketedAcronymsMatchThePattern checks the hand-written scanner
+// against the regular expression it replaces.
+func TestBracketedAcronymsMatchThePattern(t *testing.T) {
+	pattern := regexp.MustCompile(`[(\[]([\p{Lu}\d][\p{Lu}\d&.\-]{1,11})[)\]]`)
+	texts := []string{
+		"the European Union (EU) and BOMCA [Border Management]",
+		"(EU-ACT) (A) (AB) (ABCDEFGHIJKL) (ABCDEFGHIJKLM) ((UN)) [U.S.] (R&D)",
+		"(-AB) (AB-) (ab) (ОДКБ) (Ab) unclosed (ABC",
+		"", "(", "()", "[]", "(12)",
+	}
+	for _, text := range texts {
+		var want [][4]int
+		for _, m := range pattern.FindAllStringSubmatchIndex(text, -1) {
+			want = append(want, [4]int{m[0], m[1], m[2], m[3]})
+		}
+		if got := bracketedAcronyms(text); !slices.Equal(got, want) {
+			t.Errorf("%q: got %v, want %v", text, got, want)
+		}
 	}
 }

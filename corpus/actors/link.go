@@ -143,14 +143,14 @@ func linkLocal(ms []local, acronyms *acronymTable) {
 	for i := range ms {
 		m := &ms[i]
 		m.canonical = m.text
-		m.key = m.kind + "/" + norm(m.text)
+		m.key = m.kind + "/" + m.folded
 		switch m.kind {
 		case Organisation:
 			if exp, ok := acronyms.expansion[m.text]; ok {
 				m.canonical, m.key = exp, Organisation+"/="+m.text
-			} else if acr, ok := acronyms.acronym[norm(m.text)]; ok {
+			} else if acr, ok := acronyms.acronym[m.folded]; ok {
 				m.canonical, m.key = acronyms.expansion[acr], Organisation+"/="+acr
-			} else if known, ok := knownOrganisations().lookup(m.text); ok {
+			} else if known, ok := knownOrganisations().byForm[m.folded]; ok {
 				m.key = known.key
 			}
 		case Person:
@@ -264,7 +264,7 @@ func build(docs []Doc, perDoc [][]local) ([]Actor, [][]Mention) {
 			if m.role != "" && !slices.Contains(g.roles, m.role) {
 				g.roles = append(g.roles, m.role)
 			}
-			if !slices.Contains(g.articles, docs[i].ID) {
+			if n := len(g.articles); n == 0 || g.articles[n-1] != docs[i].ID {
 				g.articles = append(g.articles, docs[i].ID)
 			}
 		}

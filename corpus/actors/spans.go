@@ -1,15 +1,50 @@
 package actors
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 )
 
-// bracketAcronym finds an acronym in brackets: "(OSCE)", "(EU-ACT)".
-var bracketAcronym = regexp.MustCompile(`[(\[]([\p{Lu}\d][\p{Lu}\d&.\-]{1,11})[)\]]`)
+// bracketedAcronyms finds the acronyms in brackets in text, "(OSCE)",
+// "[EU-ACT]": a capital or digit, then 1 to 11 capitals, digits, "&", "."
+// or "-", and the closing bracket. It returns the offsets of each bracket
+// and of its acronym, as regexp's submatch indices would.
+func bracketedAcronyms(text string) [][4]int {
+	var out [][4]int
+	for i := 0; i < len(text); i++ {
+		if text[i] != '(' && text[i] != '[' {
+			continue
+		}
+		if end, ok := acronymAt(text, i+1); ok {
+			out = append(out, [4]int{i, end + 1, i + 1, end})
+			i = end
+		}
+	}
+	return out
+}
+
+// acronymAt reads an acronym starting at i and returns where its closing
+// bracket is.
+func acronymAt(text string, i int) (int, bool) {
+	n := 0
+	for j := i; j < len(text); {
+		r, size := utf8.DecodeRuneInString(text[j:])
+		switch {
+		case (r == ')' || r == ']') && n >= 2:
+			return j, true
+		case n >= 12:
+			return 0, false
+		case unicode.IsUpper(r) || unicode.IsDigit(r), n > 0 && (r == '&' || r == '.' || r == '-'):
+			n++
+			j += size
+		default:
+			return 0, false
+		}
+	}
+	return 0, false
+}
 
 // acronymDefinitions adds the organisations a text defines with an acronym
 // in brackets: the longest run of capitalised words (and the small words
@@ -18,7 +53,7 @@ var bracketAcronym = regexp.MustCompile(`[(\[]([\p{Lu}\d][\p{Lu}\d&.\-]{1,11})[)
 // tagger made inside either are replaced, so "EU Action", "Drugs" and
 // "Organised Crime" become "EU Action against Drugs and Organised Crime".
 func acronymDefinitions(text string, ms []local) []local {
-	for _, loc := range bracketAcronym.FindAllStringSubmatchIndex(text, -1) {
+	for _, loc := range bracketedAcronyms(text) {
 		acr := text[loc[2]:loc[3]]
 		if !isAcronym(acr) {
 			continue
