@@ -10,7 +10,6 @@ import (
 	"fmt"
 	"path/filepath"
 	"runtime"
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -309,26 +308,11 @@ func warn(p, reason string) Event {
 // by path with unique ids, and warnings sorted by path. When ctx is
 // cancelled it returns what was loaded by then.
 func Load(ctx context.Context, paths []string, opts Options) *Corpus {
-	c := &Corpus{}
-	names := map[*article.Article][]ner.Entity{}
+	c := NewCollector(opts)
 	for ev := range Stream(ctx, paths, opts) {
-		switch {
-		case ev.Article != nil:
-			c.Articles = append(c.Articles, ev.Article)
-			if !opts.SkipNames {
-				names[ev.Article] = ev.Names
-			}
-		case ev.Warning != nil:
-			c.Warnings = append(c.Warnings, *ev.Warning)
-		}
+		c.Add(ev)
 	}
-	slices.SortFunc(c.Articles, func(a, b *article.Article) int { return strings.Compare(a.Path, b.Path) })
-	slices.SortStableFunc(c.Warnings, func(a, b Warning) int { return strings.Compare(a.Path, b.Path) })
-	uniqueIDs(c.Articles)
-	if !opts.SkipNames {
-		c.Actors, c.Mentions = resolveActors(c.Articles, names)
-	}
-	return c
+	return c.Finish()
 }
 
 // resolveActors turns the names found in each article into the corpus's
