@@ -22,6 +22,14 @@ Usage:
   dossier export [PATH...]   print the corpus as JSON (see the README)
   dossier --help             show this help
 
+Options:
+  --no-cache   read every file again and keep no index
+
+dossier keeps an index of each corpus it reads (never of the embedded
+seeds) in %s, so that the next start reads only the files added,
+changed or removed since and searches articles at once. The index can be
+deleted at any time; it is rebuilt when needed.
+
 Each PATH is an article file or a folder read recursively. Article files are
 .txt, .text, .md and extension-less text files, in UTF-8, UTF-16 (with BOM),
 Windows-1252/Latin-1 or Windows-1251; hidden files are skipped. With no PATH,
@@ -41,11 +49,15 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) > 0 && args[0] == "export" {
 		command, args = "export", args[1:]
 	}
-	paths, code, ok := parseFlags(command, args, stdout, stderr)
+	paths, noCache, code, ok := parseFlags(command, args, stdout, stderr)
 	if !ok {
 		return code
 	}
-	c := corpus.Load(context.Background(), paths, corpus.Options{})
+	opts := corpus.Options{}
+	if !noCache {
+		opts.CacheDir, _ = corpus.DefaultCacheDir()
+	}
+	c := corpus.Load(context.Background(), paths, opts)
 	for _, w := range c.Warnings {
 		fmt.Fprintln(stderr, "warning:", w)
 	}
@@ -66,16 +78,26 @@ func run(args []string, stdout, stderr io.Writer) int {
 // parseFlags reads the flags of a command and returns its paths. When the
 // command should not run it returns ok false with the exit code: 0 after
 // --help, 2 after a bad flag.
-func parseFlags(command string, args []string, stdout, stderr io.Writer) (paths []string, code int, ok bool) {
+func parseFlags(command string, args []string, stdout, stderr io.Writer) (paths []string, noCache bool, code int, ok bool) {
 	fs := flag.NewFlagSet("dossier "+command, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
+	fs.BoolVar(&noCache, "no-cache", false, "")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			fmt.Fprint(stdout, usage)
-			return nil, 0, false
+			fmt.Fprint(stdout, usageText())
+			return nil, false, 0, false
 		}
-		fmt.Fprintf(stderr, "dossier: %v\n\n%s", err, usage)
-		return nil, 2, false
+		fmt.Fprintf(stderr, "dossier: %v\n\n%s", err, usageText())
+		return nil, false, 2, false
 	}
-	return fs.Args(), 0, true
+	return fs.Args(), noCache, 0, true
+}
+
+// usageText is the help, naming the folder of the indexes.
+func usageText() string {
+	dir, err := corpus.DefaultCacheDir()
+	if err != nil {
+		dir = "the user's cache folder (none is set: " + err.Error() + ")"
+	}
+	return fmt.Sprintf(usage, dir)
 }
