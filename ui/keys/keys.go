@@ -42,6 +42,8 @@ type KeyMap struct {
 	NextMention key.Binding
 	PrevMention key.Binding
 	Comments    key.Binding
+	NextHit     key.Binding
+	PrevHit     key.Binding
 
 	// Actor panel.
 	Fold key.Binding
@@ -82,6 +84,8 @@ func Default() KeyMap {
 		NextMention: key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next mention")),
 		PrevMention: key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "previous mention")),
 		Comments:    key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "show/hide comments")),
+		NextHit:     key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next hit")),
+		PrevHit:     key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "previous hit")),
 
 		Fold: key.NewBinding(key.WithKeys("enter", " "), key.WithHelp("enter/space", "unfold group")),
 	}
