@@ -45,6 +45,10 @@ type KeyMap struct {
 	NextHit     key.Binding
 	PrevHit     key.Binding
 
+	// Search pane.
+	RunSearch key.Binding
+	EditQuery key.Binding
+
 	// Actor panel.
 	Fold key.Binding
 }
@@ -86,6 +90,9 @@ func Default() KeyMap {
 		Comments:    key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "show/hide comments")),
 		NextHit:     key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next hit")),
 		PrevHit:     key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "previous hit")),
+
+		RunSearch: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "search")),
+		EditQuery: key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "edit the query")),
 
 		Fold: key.NewBinding(key.WithKeys("enter", " "), key.WithHelp("enter/space", "unfold group")),
 	}
