@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"time"
+
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/list"
@@ -48,6 +50,8 @@ type Model struct {
 	resolving bool
 	progress  corpus.Progress
 	bar       progress.Model
+	loadStart time.Time     // when loading started
+	loadTime  time.Duration // how long loading took up to the last event
 	cat       *catalog.Catalog
 	warnings  []corpus.Warning
 
@@ -75,7 +79,7 @@ type resolvedMsg struct {
 // as they arrive on events and resolves the actors when the stream ends.
 func New(events <-chan corpus.Event, t theme.Theme) Model {
 	m := newModel(t)
-	m.events, m.loading = events, true
+	m.events, m.loading, m.loadStart = events, true, time.Now()
 	m.collector = corpus.NewCollector(corpus.Options{})
 	m.panel.SetNote("Actors appear once the corpus has loaded.")
 	return m
@@ -214,6 +218,7 @@ func (m *Model) addEvents(msg eventsMsg) tea.Cmd {
 	for _, ev := range msg.events {
 		m.collector.Add(ev)
 		m.progress = ev.Progress
+		m.loadTime = time.Since(m.loadStart)
 		if ev.Article != nil {
 			loaded = append(loaded, ev.Article)
 		}

@@ -3,11 +3,13 @@ package ui
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 
+	"dossier/corpus"
 	"dossier/corpus/textdecode"
 )
 
@@ -182,17 +184,27 @@ func (m Model) loadingView() string {
 		if p.Total > 0 {
 			percent = float64(p.Done) / float64(p.Total)
 		}
-		label := fmt.Sprintf("loading %d/%d files ", p.Done, p.Total)
-		if p.Walking {
-			label = fmt.Sprintf("loading %d/%d+ files ", p.Done, p.Total)
-		}
-		return m.theme.Status.Render(label) + m.bar.ViewAs(percent)
+		return m.theme.Status.Render(loadingLabel(p, m.loadTime)) + m.bar.ViewAs(percent)
 	case m.resolving:
 		return m.theme.Status.Render("resolving actors…")
 	case len(m.warnings) > 0:
 		return m.theme.Warning.Render(plural(len(m.warnings), "file skipped", "files skipped"))
 	}
 	return ""
+}
+
+// loadingLabel says how many files of how many found are loaded, and how
+// fast, elapsed after loading started; "+" marks a total that may grow.
+func loadingLabel(p corpus.Progress, elapsed time.Duration) string {
+	more := ""
+	if p.Walking {
+		more = "+"
+	}
+	label := fmt.Sprintf("loading %d/%d%s files", p.Done, p.Total, more)
+	if p.Done > 0 && elapsed > 0 {
+		label += fmt.Sprintf(" · %.0f files/s", float64(p.Done)/elapsed.Seconds())
+	}
+	return label + " "
 }
 
 // ShortHelp is the footer's help: the keys of the focused pane and the
