@@ -19,6 +19,7 @@ type KeyMap struct {
 	TogglePanel key.Binding
 	NextArticle key.Binding
 	PrevArticle key.Binding
+	Search      key.Binding
 
 	// Moving in lists and text.
 	Up       key.Binding
@@ -68,6 +69,7 @@ func Default() KeyMap {
 		TogglePanel: key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "actor panel")),
 		NextArticle: key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "next article naming actor")),
 		PrevArticle: key.NewBinding(key.WithKeys("["), key.WithHelp("[", "previous article naming actor")),
+		Search:      key.NewBinding(key.WithKeys("F", "ctrl+f"), key.WithHelp("F", "full-text search")),
 
 		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
 		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
@@ -83,7 +85,7 @@ func Default() KeyMap {
 		ClearFilter: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear filter")),
 		AcceptInput: key.NewBinding(key.WithKeys("enter", "up", "down"), key.WithHelp("enter", "apply filter")),
 		CancelInput: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel filter")),
-		Sort:        key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sort by date/title/source")),
+		Sort:        key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sort")),
 
 		NextMention: key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next mention")),
 		PrevMention: key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "previous mention")),
