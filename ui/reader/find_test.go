@@ -120,6 +120,17 @@ func TestFindSkipsWhatIsNotThere(t *testing.T) {
 	}
 }
 
+// TestHighlightAcrossAReset checks that a highlight spanning a reset
+// glamour put between two words covers both.
+func TestHighlightAcrossAReset(t *testing.T) {
+	r := Rendered{Lines: []string{"think interest\x1b[0m\x1b[38;5;252m rates"}}
+	found := [][]Span{{{0, 6, 14}, {0, 30, 35}}}
+	got := r.HighlightFound(found, -1, theme.Highlight{On: "<", Off: ">"}, theme.Highlight{})
+	if want := "think <interest\x1b[0m<\x1b[38;5;252m< rates>"; got[0] != want {
+		t.Errorf("got %q, want %q", got[0], want)
+	}
+}
+
 func TestHighlightFound(t *testing.T) {
 	r := Rendered{Lines: []string{"a security co-", "operation b"}}
 	found := [][]Span{{{0, 2, 10}, {0, 11, 14}, {1, 0, 9}}}

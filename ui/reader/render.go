@@ -365,11 +365,30 @@ func paint(lines []string, spans [][]Span, marked []int, current int, mark, cur 
 			if c.h.On == "" || c.end > len(line) || !utf8.ValidString(line[c.start:c.end]) {
 				continue
 			}
-			line = line[:c.start] + c.h.On + line[c.start:c.end] + c.h.Off + line[c.end:]
+			line = line[:c.start] + c.h.On + reassert(line[c.start:c.end], c.h.On) + c.h.Off + line[c.end:]
 		}
 		lines[i] = line
 	}
 	return lines
+}
+
+// reassert turns a highlight on again after every escape sequence in s,
+// since glamour may reset the styles between two words of one highlight.
+func reassert(s, on string) string {
+	if !strings.Contains(s, "\x1b") {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		if n := escapeLength(s[i:]); n > 0 {
+			b.WriteString(s[i:i+n] + on)
+			i += n
+			continue
+		}
+		b.WriteByte(s[i])
+		i++
+	}
+	return b.String()
 }
 
 // mergeSpans joins the words of one mention that share a line into one
