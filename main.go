@@ -26,13 +26,20 @@ Usage:
   dossier export [PATH...]            print the corpus as JSON (see the README)
   dossier --help                      show this help
 
-Options of the reader:
-  --style STYLE   colours: auto (follow the terminal's background, the
-                  default), dark, light or notty (no colours or styling).
-                  The NO_COLOR environment variable turns colours off too.
+Options:
+  --no-cache      read every file again and keep no index
+  --style STYLE   (reader) colours: auto (follow the terminal's background,
+                  the default), dark, light or notty (no colours or
+                  styling). The NO_COLOR environment variable turns colours
+                  off too.
 
 When standard output is not a terminal, dossier prints the list of
 articles instead of opening the reader. In the reader, press ? for the keys.
+
+dossier keeps an index of each corpus it reads (never of the embedded
+seeds) in %s, so that the next start reads only the files added,
+changed or removed since and searches articles at once. The index can be
+deleted at any time; it is rebuilt when needed.
 
 Each PATH is an article file or a folder read recursively. Article files are
 .txt, .text, .md and extension-less text files, in UTF-8, UTF-16 (with BOM),
@@ -63,7 +70,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if command == "list" {
 		fmt.Fprintln(stderr, "dossier: standard output is not a terminal, so the article list is printed instead of the reader.")
 	}
-	c := corpus.Load(context.Background(), flags.paths, corpus.Options{})
+	c := corpus.Load(context.Background(), flags.paths, flags.options())
 	for _, w := range c.Warnings {
 		fmt.Fprintln(stderr, "warning:", w)
 	}
@@ -83,8 +90,19 @@ func run(args []string, stdout, stderr io.Writer) int {
 
 // flags are the parsed command line of a command.
 type flags struct {
-	paths []string
-	style string
+	paths   []string
+	style   string
+	noCache bool
+}
+
+// options are the loading options the flags ask for: through the index
+// in the default cache folder unless --no-cache.
+func (f flags) options() corpus.Options {
+	opts := corpus.Options{}
+	if !f.noCache {
+		opts.CacheDir, _ = corpus.DefaultCacheDir()
+	}
+	return opts
 }
 
 // parseFlags reads the flags of a command and returns its paths. When the
@@ -93,15 +111,16 @@ type flags struct {
 func parseFlags(command string, args []string, stdout, stderr io.Writer) (f flags, code int, ok bool) {
 	fs := flag.NewFlagSet("dossier "+command, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
+	fs.BoolVar(&f.noCache, "no-cache", false, "")
 	if command == "list" {
 		fs.StringVar(&f.style, "style", theme.Auto, "")
 	}
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			fmt.Fprint(stdout, usage)
+			fmt.Fprint(stdout, usageText())
 			return f, 0, false
 		}
-		fmt.Fprintf(stderr, "dossier: %v\n\n%s", err, usage)
+		fmt.Fprintf(stderr, "dossier: %v\n\n%s", err, usageText())
 		return f, 2, false
 	}
 	if command == "list" && !ui.ValidStyle(f.style) {
@@ -110,6 +129,15 @@ func parseFlags(command string, args []string, stdout, stderr io.Writer) (f flag
 	}
 	f.paths = fs.Args()
 	return f, 0, true
+}
+
+// usageText is the help, naming the folder of the indexes.
+func usageText() string {
+	dir, err := corpus.DefaultCacheDir()
+	if err != nil {
+		dir = "the user's cache folder (none is set: " + err.Error() + ")"
+	}
+	return fmt.Sprintf(usage, dir)
 }
 
 // isTerminal reports whether w is a terminal.
@@ -123,7 +151,7 @@ func isTerminal(w io.Writer) bool {
 func read(f flags, stdout, stderr io.Writer) int {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	events := corpus.Stream(ctx, f.paths, corpus.Options{})
+	events := corpus.Stream(ctx, f.paths, f.options())
 	noColor := os.Getenv("NO_COLOR") != ""
 	warnings, err := ui.Run(ctx, events, stdout, ui.Options{Style: f.style, NoColor: noColor})
 	for _, w := range warnings {

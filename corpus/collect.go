@@ -1,10 +1,15 @@
 package corpus
 
 import (
+	"crypto/sha256"
+	"fmt"
+	"io"
 	"slices"
 	"strings"
 
+	"dossier/corpus/actors"
 	"dossier/corpus/article"
+	"dossier/corpus/index"
 	"dossier/corpus/ner"
 )
 
@@ -17,11 +22,14 @@ type Collector struct {
 	articles  []*article.Article
 	warnings  []Warning
 	names     map[*article.Article][]ner.Entity
+	hashes    map[*article.Article][]byte
+	index     string // the index every article came through, or ""
+	unindexed bool   // some article did not come through the index
 }
 
 // NewCollector returns an empty collector for a stream loaded with opts.
 func NewCollector(opts Options) *Collector {
-	return &Collector{skipNames: opts.SkipNames, names: map[*article.Article][]ner.Entity{}}
+	return &Collector{skipNames: opts.SkipNames, names: map[*article.Article][]ner.Entity{}, hashes: map[*article.Article][]byte{}}
 }
 
 // Add keeps the article or warning of one event.
@@ -32,6 +40,7 @@ func (c *Collector) Add(ev Event) {
 		if !c.skipNames {
 			c.names[ev.Article] = ev.Names
 		}
+		c.noteIndex(ev)
 	case ev.Warning != nil:
 		c.warnings = append(c.warnings, *ev.Warning)
 	}
@@ -51,8 +60,56 @@ func (c *Collector) Finish() *Corpus {
 	slices.SortFunc(out.Articles, func(a, b *article.Article) int { return strings.Compare(a.Path, b.Path) })
 	slices.SortStableFunc(out.Warnings, func(a, b Warning) int { return strings.Compare(a.Path, b.Path) })
 	uniqueIDs(out.Articles)
+	if c.index != "" && !c.unindexed {
+		out.index = c.index
+	}
 	if !c.skipNames {
-		out.Actors, out.Mentions = resolveActors(out.Articles, c.names)
+		out.Actors, out.Mentions = c.resolve(out)
 	}
 	return out
+}
+
+// noteIndex keeps the index an event's article came through and its
+// content hash, or notes that it came through none.
+func (c *Collector) noteIndex(ev Event) {
+	switch {
+	case ev.index == "" || ev.hash == nil || (c.index != "" && c.index != ev.index):
+		c.unindexed = true
+	default:
+		c.index = ev.index
+		c.hashes[ev.Article] = ev.hash
+	}
+}
+
+// resolve finds the actors of the corpus, or takes them from the index
+// when it resolved the very same articles before, and stores a new
+// resolution there. The index is an accelerator only: when it cannot be
+// read or written the actors are resolved as without it.
+func (c *Collector) resolve(out *Corpus) ([]actors.Actor, [][]actors.Mention) {
+	if out.index == "" {
+		return resolveActors(out.Articles, c.names)
+	}
+	key := c.resolutionKey(out.Articles)
+	x, err := index.Open(out.index)
+	if err != nil {
+		return resolveActors(out.Articles, c.names)
+	}
+	defer x.Close()
+	if r, ok, err := x.Resolution(key); err == nil && ok && len(r.Mentions) == len(out.Articles) {
+		return r.Actors, r.Mentions
+	}
+	as, ms := resolveActors(out.Articles, c.names)
+	x.SetResolution(key, index.Resolution{Actors: as, Mentions: ms})
+	return as, ms
+}
+
+// resolutionKey identifies what actor resolution depends on: the index
+// version and each article's id and content, in order.
+func (c *Collector) resolutionKey(articles []*article.Article) []byte {
+	h := sha256.New()
+	io.WriteString(h, index.Version())
+	for _, a := range articles {
+		fmt.Fprintf(h, "\x00%s\x00%x", a.ID, c.hashes[a])
+	}
+	return h.Sum(nil)
 }

@@ -33,8 +33,15 @@ type Options struct {
 	// MaxFileSize skips larger files with a warning; 0 means 20 MiB.
 	MaxFileSize int64
 	// SkipNames leaves out name extraction and actor resolution, for uses
-	// that need only the articles' text and metadata.
+	// that need only the articles' text and metadata. It also leaves out
+	// the index, which stores names.
 	SkipNames bool
+	// CacheDir, when set, is the folder of the persistent indexes (see
+	// DefaultCacheDir): a corpus read from paths is loaded through its
+	// index there, so that only the files added, changed or removed since
+	// the last load are read and parsed, and its actors are resolved again
+	// only when it changed. The embedded seeds never use an index.
+	CacheDir string
 }
 
 // Warning is a file that was skipped or loaded with a problem: one line
@@ -65,7 +72,9 @@ type Event struct {
 	Progress Progress
 	// Names are the names the tagger found in the article's text.
 	Names    []ner.Entity
-	fileDone bool // the event ends the loading of one found file
+	fileDone bool   // the event ends the loading of one found file
+	hash     []byte // the digest of the article file's content, when indexed
+	index    string // the index file the article was loaded through
 }
 
 // Corpus is a fully loaded collection: articles sorted by path with unique
@@ -77,6 +86,8 @@ type Corpus struct {
 	// Mentions[i] the occurrences of actors in Articles[i]'s text.
 	Actors   []actors.Actor
 	Mentions [][]actors.Mention
+	// index is the index file the whole corpus was loaded through, or "".
+	index string
 }
 
 // job is one file to load: where to report it from and how to read it.
@@ -105,12 +116,16 @@ func Stream(ctx context.Context, paths []string, opts Options) <-chan Event {
 	queue := opts.Workers * 4
 	st := &streamState{jobs: make(chan job, queue), results: make(chan Event, queue), skipNames: opts.SkipNames}
 	st.walking.Store(true)
+	if opts.CacheDir != "" && len(paths) > 0 && !opts.SkipNames {
+		st.cache, st.cacheErr = newCache(opts.CacheDir, paths)
+	}
 	var wg sync.WaitGroup
 	wg.Add(1 + opts.Workers)
 	go func() {
 		defer wg.Done()
 		defer close(st.jobs)
 		defer st.walking.Store(false)
+		st.openCache(ctx)
 		st.discover(ctx, paths, opts)
 	}()
 	for range opts.Workers {
@@ -121,6 +136,9 @@ func Stream(ctx context.Context, paths []string, opts Options) <-chan Event {
 	}
 	go func() {
 		wg.Wait()
+		if st.cache != nil {
+			st.cache.finish(ctx, ctx.Err() == nil)
+		}
 		close(st.results)
 	}()
 	out := make(chan Event, queue)
@@ -137,6 +155,19 @@ type streamState struct {
 	total     atomic.Int64
 	walking   atomic.Bool
 	skipNames bool
+	cache     *cache // nil when loading without an index
+	cacheErr  error  // why the index could not be prepared
+}
+
+// openCache opens the stream's index before discovery starts, dropping it
+// with a warning when it cannot be used.
+func (st *streamState) openCache(ctx context.Context) {
+	if st.cacheErr != nil {
+		st.warn(ctx, "index", "unavailable ("+st.cacheErr.Error()+"), loading without it")
+	}
+	if st.cache != nil && !st.cache.open(ctx, func(p, reason string) bool { return st.warn(ctx, p, reason) }) {
+		st.cache = nil
+	}
 }
 
 // withDefaults fills the zero fields of opts.
@@ -163,6 +194,9 @@ func send(ctx context.Context, ch chan<- Event, ev Event) bool {
 // enqueue counts a found file and hands it to the workers.
 func (st *streamState) enqueue(ctx context.Context, j job) bool {
 	j.skipNames = st.skipNames
+	if st.cache != nil {
+		st.cache.see(j.path)
+	}
 	st.total.Add(1)
 	select {
 	case st.jobs <- j:
@@ -183,7 +217,7 @@ func (st *streamState) work(ctx context.Context) {
 		if ctx.Err() != nil {
 			return
 		}
-		ev := loadFile(j)
+		ev := st.load(ctx, j)
 		ev.fileDone = true
 		if !send(ctx, st.results, ev) {
 			return
@@ -227,14 +261,34 @@ func drain(ch <-chan Event) {
 	}
 }
 
-// loadFile reads, decodes and parses one file, turning any failure, even a
-// panic in the parser, into a warning.
-func loadFile(j job) (ev Event) {
-	defer recoverParse(j.path, &ev)
+// load loads one file, through the index if the stream has one.
+func (st *streamState) load(ctx context.Context, j job) Event {
+	if st.cache == nil {
+		return loadFile(j)
+	}
+	ev := st.cache.load(ctx, j)
+	if ev.Article != nil {
+		ev.index = st.cache.path
+	}
+	return ev
+}
+
+// loadFile reads, decodes and parses one file, turning any failure into a
+// warning.
+func loadFile(j job) Event {
 	raw, err := j.read()
 	if err != nil {
 		return warn(j.path, describe(err))
 	}
+	return parseRaw(j.path, raw, j.skipNames)
+}
+
+// parseRaw decodes and parses the content of the file at p and finds the
+// names in its text, turning any failure, even a panic in the parser, into
+// a warning.
+func parseRaw(p string, raw []byte, skipNames bool) (ev Event) {
+	defer recoverParse(p, &ev)
+	j := job{path: p, skipNames: skipNames}
 	text, enc, problem := decode(raw)
 	if problem != "" {
 		return warn(j.path, problem)
@@ -244,7 +298,10 @@ func loadFile(j job) (ev Event) {
 		return warn(j.path, "parser failed: no article")
 	}
 	a.ID, a.Path, a.Encoding = fileID(j.path), j.path, enc
-	var names []ner.Entity
+	var (
+		names []ner.Entity
+		err   error
+	)
 	if !j.skipNames {
 		if names, err = extractNames(a.Text()); err != nil {
 			return warn(j.path, err.Error())

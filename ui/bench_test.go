@@ -10,6 +10,7 @@ import (
 	"dossier/corpus"
 	"dossier/corpus/actors"
 	"dossier/corpus/article"
+	"dossier/ui/search"
 )
 
 // BenchmarkStartup measures the reader from its start on the seeds: the
@@ -111,6 +112,48 @@ func BenchmarkScrollKeystroke(b *testing.B) {
 		i++
 	}
 	b.ReportMetric(float64(lines), "lines")
+}
+
+// BenchmarkSearch measures one full-text query over 10,000 articles
+// through Corpus.Searcher, as the search pane runs it. The seeds, and so
+// their clones, are never indexed on disk, so the searcher builds its
+// index in memory: open-in-memory times that, which the reader does once
+// off the event loop when the corpus has loaded.
+func BenchmarkSearch(b *testing.B) {
+	c := syntheticCorpus(b, 10_000)
+	b.Run("open-in-memory", func(b *testing.B) {
+		for b.Loop() {
+			s, err := c.Searcher()
+			if err != nil {
+				b.Fatal(err)
+			}
+			s.Close()
+		}
+	})
+	s, err := c.Searcher()
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { s.Close() })
+	queries := []struct {
+		name, query string
+	}{
+		{"word", "Kamilov"},
+		{"phrase", `"security co-operation"`},
+		{"words", "border security terrorism"},
+		{"none", "zzzzqx"},
+	}
+	for _, q := range queries {
+		b.Run(q.name, func(b *testing.B) {
+			var hits []corpus.Hit
+			for b.Loop() {
+				if hits, err = s.Search(context.Background(), q.query, search.Limit); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(len(hits)), "hits")
+		})
+	}
 }
 
 // syntheticCorpus clones the seeds into n articles with distinct ids and

@@ -44,10 +44,23 @@ func testTheme() theme.Theme {
 	return theme.New(theme.NoTTY, false)
 }
 
-// newSeedModel is the reader on the seeds at the given size.
+// newSeedModel is the reader on the seeds at the given size, with
+// full-text search open.
 func newSeedModel(tb testing.TB, w, h int) Model {
 	tb.Helper()
-	return update(NewFromCorpus(seedCorpus(tb), testTheme()), tea.WindowSizeMsg{Width: w, Height: h})
+	return update(withSearch(tb, NewFromCorpus(seedCorpus(tb), testTheme())), tea.WindowSizeMsg{Width: w, Height: h})
+}
+
+// withSearch opens full-text search on the model's corpus, as its Init
+// command does, and closes it at the end of the test.
+func withSearch(tb testing.TB, m Model) Model {
+	tb.Helper()
+	m = runCmd(m, m.Init())
+	if m.searcher == nil {
+		tb.Fatalf("search did not open: %v", m.searchErr)
+	}
+	tb.Cleanup(func() { m.Close() })
+	return m
 }
 
 // update runs one message through the model, then the commands it
@@ -99,7 +112,7 @@ func keyMsg(name string) tea.KeyMsg {
 		"backspace": tea.KeyBackspace, "ctrl+o": tea.KeyCtrlO, "up": tea.KeyUp, "down": tea.KeyDown,
 		"pgdown": tea.KeyPgDown, "pgup": tea.KeyPgUp, "home": tea.KeyHome, "end": tea.KeyEnd,
 		"ctrl+d": tea.KeyCtrlD, "ctrl+u": tea.KeyCtrlU, "left": tea.KeyLeft, "right": tea.KeyRight,
-		"space": tea.KeySpace,
+		"space": tea.KeySpace, "ctrl+f": tea.KeyCtrlF,
 	}
 	if t, ok := special[name]; ok {
 		return tea.KeyMsg{Type: t}

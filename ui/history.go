@@ -1,6 +1,9 @@
 package ui
 
-import "dossier/corpus/article"
+import (
+	"dossier/corpus/article"
+	"dossier/ui/reader"
+)
 
 // location is everything a jump can change, so that back and forward
 // return to the exact article, scroll position and selection.
@@ -16,6 +19,8 @@ type location struct {
 	viewActor int    // the actor of the actor view
 	viewAt    int    // the cursor in the actor view
 	indexAt   int    // the cursor in the actor index
+	searchAt  int    // the cursor among the search results
+	hits      reader.Hits
 }
 
 // history is the browser-like record of jumps: entries and the position

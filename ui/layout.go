@@ -35,6 +35,7 @@ const (
 	mainScreen screen = iota
 	actorScreen
 	indexScreen
+	searchScreen
 )
 
 // box is a pane's place on screen, border included.

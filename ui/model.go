@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"time"
+
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/list"
@@ -17,6 +19,7 @@ import (
 	"dossier/ui/keys"
 	"dossier/ui/panel"
 	"dossier/ui/reader"
+	"dossier/ui/search"
 	"dossier/ui/theme"
 )
 
@@ -41,6 +44,7 @@ type Model struct {
 	panel      panel.Model
 	actorView  actorview.Model
 	actorIndex actorindex.Model
+	search     search.Model
 
 	events    <-chan corpus.Event
 	collector *corpus.Collector
@@ -48,8 +52,14 @@ type Model struct {
 	resolving bool
 	progress  corpus.Progress
 	bar       progress.Model
+	loadStart time.Time     // when loading started
+	loadTime  time.Duration // how long loading took up to the last event
 	cat       *catalog.Catalog
 	warnings  []corpus.Warning
+
+	corpus    *corpus.Corpus  // the resolved corpus
+	searcher  corpus.Searcher // full-text search, once opened
+	searchErr error           // why search could not be opened
 
 	history history
 	status  string // a one-off message, cleared by the next key
@@ -71,11 +81,19 @@ type resolvedMsg struct {
 	actors  []list.Item
 }
 
+// searcherMsg carries the searcher opened on the resolved corpus, with
+// its articles by id, or why it could not be opened.
+type searcherMsg struct {
+	searcher corpus.Searcher
+	articles map[string]*article.Article
+	err      error
+}
+
 // New returns the reader for a corpus that is loading: it shows articles
 // as they arrive on events and resolves the actors when the stream ends.
 func New(events <-chan corpus.Event, t theme.Theme) Model {
 	m := newModel(t)
-	m.events, m.loading = events, true
+	m.events, m.loading, m.loadStart = events, true, time.Now()
 	m.collector = corpus.NewCollector(corpus.Options{})
 	m.panel.SetNote("Actors appear once the corpus has loaded.")
 	return m
@@ -98,19 +116,47 @@ func newModel(t theme.Theme) Model {
 	m := Model{
 		keys: k, theme: t, help: h,
 		list: articles.New(k, t), reader: reader.New(k, t), panel: panel.New(k, t),
-		actorView: actorview.New(k, t), actorIndex: actorindex.New(k, t),
+		actorView: actorview.New(k, t), actorIndex: actorindex.New(k, t), search: search.New(k, t),
 		bar: progress.New(progress.WithoutPercentage(), progress.WithSolidFill(t.BarColor())),
 	}
 	m.history = newHistory(m.here())
 	return m
 }
 
-// Init starts reading the loading stream.
+// Init starts reading the loading stream, or opens full-text search on a
+// corpus already loaded unless it is open.
 func (m Model) Init() tea.Cmd {
-	if m.events == nil {
+	switch {
+	case m.events != nil:
+		return readEvents(m.events)
+	case m.searcher == nil:
+		return openSearcher(m.corpus)
+	}
+	return nil
+}
+
+// openSearcher opens full-text search on a resolved corpus, off the event
+// loop: without a persistent index that means indexing every article.
+func openSearcher(c *corpus.Corpus) tea.Cmd {
+	if c == nil {
 		return nil
 	}
-	return readEvents(m.events)
+	return func() tea.Msg {
+		s, err := c.Searcher()
+		byID := make(map[string]*article.Article, len(c.Articles))
+		for _, a := range c.Articles {
+			byID[a.ID] = a
+		}
+		return searcherMsg{searcher: s, articles: byID, err: err}
+	}
+}
+
+// Close releases full-text search; call it once the program has ended.
+func (m Model) Close() error {
+	if m.searcher == nil {
+		return nil
+	}
+	return m.searcher.Close()
 }
 
 // readEvents waits for the next loading events and returns them with any
@@ -159,7 +205,15 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case eventsMsg:
 		return m, m.addEvents(msg)
 	case resolvedMsg:
-		return m, m.applyResolved(msg)
+		return m, tea.Batch(m.applyResolved(msg), openSearcher(msg.corpus))
+	case searcherMsg:
+		m.searcher, m.searchErr = msg.searcher, msg.err
+		m.search.SetSearcher(msg.searcher, msg.articles)
+		return m, nil
+	case search.ResultsMsg:
+		var cmd tea.Cmd
+		m.search, cmd = m.search.Update(msg)
+		return m, cmd
 	case reader.RenderedMsg:
 		var cmd tea.Cmd
 		m.reader, cmd = m.reader.Update(msg)
@@ -214,6 +268,7 @@ func (m *Model) addEvents(msg eventsMsg) tea.Cmd {
 	for _, ev := range msg.events {
 		m.collector.Add(ev)
 		m.progress = ev.Progress
+		m.loadTime = time.Since(m.loadStart)
 		if ev.Article != nil {
 			loaded = append(loaded, ev.Article)
 		}
@@ -241,7 +296,7 @@ func (m *Model) addEvents(msg eventsMsg) tea.Cmd {
 // applyResolved switches to the resolved corpus: actors, counts and the
 // article list with actor names.
 func (m *Model) applyResolved(msg resolvedMsg) tea.Cmd {
-	m.cat, m.resolving = msg.cat, false
+	m.cat, m.resolving, m.corpus = msg.cat, false, msg.corpus
 	m.warnings = msg.corpus.Warnings
 	cmds := []tea.Cmd{m.list.SetListing(msg.listing), m.actorIndex.SetItems(msg.actors)}
 	if a := m.reader.Article(); a != nil {
@@ -278,6 +333,7 @@ func (m *Model) resize() tea.Cmd {
 	}
 	m.actorView.SetSize(max(m.width-2, 0), max(body-2, 0))
 	m.actorIndex.SetSize(max(m.width-2, 0), max(body-2, 0))
+	m.search.SetSize(max(m.width-2, 0), max(body-2, 0))
 	return cmd
 }
 
@@ -301,6 +357,7 @@ func (m Model) here() location {
 		listed: m.list.Selected(), article: m.reader.Article(), offset: m.reader.Offset(),
 		actor: m.panel.SelectedID(), mention: m.reader.Current(),
 		viewActor: m.actorView.Actor(), viewAt: m.actorView.Cursor(), indexAt: m.actorIndex.Cursor(),
+		searchAt: m.search.Cursor(), hits: m.reader.Hits(),
 	}
 	return loc
 }
@@ -342,12 +399,18 @@ func (m *Model) restore(loc location) tea.Cmd {
 	if loc.article != nil {
 		cmd = m.show(loc.article, loc.actor, loc.offset, -1)
 		m.syncSelection(loc.mention)
+		if loc.hits.Active() {
+			m.reader.ShowHits(loc.hits)
+		}
 	}
 	if loc.screen == actorScreen && m.cat != nil && loc.viewActor >= 0 {
 		m.actorView.Show(m.cat, loc.viewActor, loc.viewAt)
 	}
 	if loc.screen == indexScreen {
 		m.actorIndex.SetCursor(loc.indexAt)
+	}
+	if loc.screen == searchScreen {
+		m.search.SetCursor(loc.searchAt)
 	}
 	return tea.Batch(cmd, m.resize())
 }
@@ -376,8 +439,10 @@ func (m Model) currentArticle() (int, bool) {
 }
 
 // syncSelection highlights the mentions of the panel's selected actor in
-// the reader, with the current one at index current of them (or none).
+// the reader, with the current one at index current of them (or none),
+// in place of any search hits.
 func (m *Model) syncSelection(current int) {
+	m.reader.ClearHits()
 	i, ok := m.currentArticle()
 	n, selected := m.panel.Selected()
 	if !ok || !selected {
@@ -463,6 +528,50 @@ func (m *Model) openIndex() tea.Cmd {
 	})
 }
 
+// openSearch shows the search pane with its query line ready for typing,
+// or says why search is not available yet.
+func (m *Model) openSearch() tea.Cmd {
+	switch {
+	case m.searchErr != nil:
+		m.status = "Full-text search is unavailable: " + m.searchErr.Error()
+	case !m.search.Ready():
+		m.status = "Search is available once the corpus has loaded."
+	case m.screen == searchScreen:
+		return m.search.Focus()
+	default:
+		return m.jump(func() tea.Cmd {
+			m.screen = searchScreen
+			return tea.Batch(m.search.Focus(), m.resize())
+		})
+	}
+	return nil
+}
+
+// openResult opens the article of a search result in the focused reading
+// pane at its first hit, with every hit highlighted.
+func (m *Model) openResult(r search.Result) tea.Cmd {
+	return m.jump(func() tea.Cmd {
+		m.screen = mainScreen
+		m.setFocus(readerPane)
+		cmd := m.show(r.Article, m.panel.SelectedID(), 0, -1)
+		m.list.SelectArticle(r.Article)
+		m.syncSelection(-1)
+		m.reader.ShowHits(reader.Hits{Query: m.search.Query(), Matches: r.Hit.Matches})
+		m.reader.GotoHit(0)
+		return tea.Batch(cmd, m.resize())
+	})
+}
+
+// leaveSearch backs out of the search pane: back in the history, or to the
+// main screen when there is nothing to go back to.
+func (m *Model) leaveSearch() tea.Cmd {
+	if loc, ok := m.history.back(m.here()); ok {
+		return m.restore(loc)
+	}
+	m.screen = mainScreen
+	return m.resize()
+}
+
 // setFocus focuses pane p; at medium widths focusing the panel or the list
 // shows it in the left column.
 func (m *Model) setFocus(p pane) {
@@ -488,6 +597,8 @@ func (m Model) inputActive() bool {
 		return m.focus == listPane && m.list.SettingFilter()
 	case indexScreen:
 		return m.actorIndex.SettingFilter()
+	case searchScreen:
+		return m.search.Typing()
 	}
 	return false
 }
@@ -499,6 +610,9 @@ func (m Model) handleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		return m, tea.Quit
 	}
 	if m.inputActive() {
+		if m.screen == searchScreen {
+			return m.handleSearchKey(msg)
+		}
 		return m.toFocused(msg)
 	}
 	switch {
@@ -513,6 +627,8 @@ func (m Model) handleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		return m, m.goForward()
 	case key.Matches(msg, m.keys.ActorIndex):
 		return m, m.openIndex()
+	case key.Matches(msg, m.keys.Search):
+		return m, m.openSearch()
 	case key.Matches(msg, m.keys.Escape) && m.help.ShowAll:
 		m.help.ShowAll = false
 		return m, m.resize()
@@ -522,6 +638,8 @@ func (m Model) handleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		return m.handleActorKey(msg)
 	case indexScreen:
 		return m.handleIndexKey(msg)
+	case searchScreen:
+		return m.handleSearchKey(msg)
 	}
 	return m.handleMainKey(msg)
 }
@@ -596,6 +714,21 @@ func (m Model) handleIndexKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	return m.toFocused(msg)
 }
 
+// handleSearchKey handles a key in the search pane: esc backs out unless
+// it returns from editing the query to the results, enter opens a result.
+func (m Model) handleSearchKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	switch {
+	case key.Matches(msg, m.keys.Escape) && !(m.search.Typing() && m.search.HasResults()):
+		return m, m.leaveSearch()
+	case key.Matches(msg, m.keys.Open) && !m.search.Typing():
+		if r, ok := m.search.Selected(); ok {
+			return m, m.openResult(r)
+		}
+		return m, nil
+	}
+	return m.toFocused(msg)
+}
+
 // toFocused passes a message to the focused pane and keeps the reader's
 // highlights in step with the panel's selection.
 func (m Model) toFocused(msg tea.Msg) (tea.Model, tea.Cmd) {
@@ -605,6 +738,8 @@ func (m Model) toFocused(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.actorIndex, cmd = m.actorIndex.Update(msg)
 	case m.screen == actorScreen:
 		m.actorView, cmd = m.actorView.Update(msg)
+	case m.screen == searchScreen:
+		m.search, cmd = m.search.Update(msg)
 	case m.focus == listPane:
 		m.list, cmd = m.list.Update(msg)
 	case m.focus == readerPane:

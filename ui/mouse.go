@@ -34,13 +34,18 @@ func (m *Model) handleMouse(msg tea.MouseMsg) tea.Cmd {
 	return nil
 }
 
-// mouseOnView scrolls or clicks the actor view or index.
+// mouseOnView scrolls or clicks the actor view, the index or the search
+// pane.
 func (m *Model) mouseOnView(wheel, y int) {
 	switch {
 	case m.screen == actorScreen && wheel != 0:
 		m.actorView.Scroll(wheel)
 	case m.screen == actorScreen:
 		m.actorView.Click(y)
+	case m.screen == searchScreen && wheel != 0:
+		m.search.Scroll(wheel)
+	case m.screen == searchScreen:
+		m.search.Click(y)
 	case wheel != 0:
 		m.actorIndex.Scroll(wheel)
 	default:

@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -20,6 +21,7 @@ var randomKeys = []string{
 	"enter", "esc", "tab", "shift+tab", "backspace", "ctrl+o", "alt+right", "L", "H",
 	"up", "down", "j", "k", "g", "G", "pgdown", "pgup", "ctrl+d", "ctrl+u", "space",
 	"/", "e", "u", "?", "a", "p", "s", "n", "N", "]", "[", "c", "x", "left", "right",
+	"F", "ctrl+f",
 }
 
 // TestRandomKeysAndSizes presses random keys, clicks and turns the wheel
@@ -27,13 +29,14 @@ var randomKeys = []string{
 // screen fits the terminal exactly and nothing panics.
 func TestRandomKeysAndSizes(t *testing.T) {
 	c := seedCorpus(t)
+	ready := sharedSearch(t, c)
 	rounds := 40
 	if testing.Short() {
 		rounds = 8
 	}
 	for round := range rounds {
 		rng := rand.New(rand.NewPCG(uint64(round), 7))
-		m := NewFromCorpus(c, testTheme())
+		m := ready(NewFromCorpus(c, testTheme()))
 		var log []string
 		for range 120 {
 			msg := randomMsg(rng)
@@ -46,6 +49,20 @@ func TestRandomKeysAndSizes(t *testing.T) {
 				return
 			}
 		}
+	}
+}
+
+// sharedSearch opens full-text search on c once for the test and returns
+// a function that gives it to a model of c.
+func sharedSearch(t *testing.T, c *corpus.Corpus) func(Model) Model {
+	t.Helper()
+	msg, ok := openSearcher(c)().(searcherMsg)
+	if !ok || msg.err != nil {
+		t.Fatalf("search did not open: %v", msg.err)
+	}
+	t.Cleanup(func() { msg.searcher.Close() })
+	return func(m Model) Model {
+		return update(m, msg)
 	}
 }
 
@@ -126,11 +143,14 @@ func checkScreen(t *testing.T, m Model, log []string) {
 // 400×120.
 func TestEverySizeRenders(t *testing.T) {
 	c := seedCorpus(t)
-	journeys := [][]string{nil, {"enter"}, {"enter", "tab", "j"}, {"enter", "tab", "j", "enter"}, {"a"}, {"?"}}
+	ready := sharedSearch(t, c)
+	kamilov := []string{"F", "K", "a", "m", "i", "l", "o", "v", "enter"}
+	journeys := [][]string{nil, {"enter"}, {"enter", "tab", "j"}, {"enter", "tab", "j", "enter"}, {"a"}, {"?"},
+		{"F"}, kamilov, append(slices.Clone(kamilov), "enter"), {"F", "z", "q", "enter"}}
 	for w := 20; w <= 400; w += 19 {
 		for h := 5; h <= 120; h += 23 {
 			for _, keys := range journeys {
-				m := NewFromCorpus(c, testTheme())
+				m := ready(NewFromCorpus(c, testTheme()))
 				log := []string{"size " + fmtInt(w) + " " + fmtInt(h)}
 				m = safeUpdate(t, m, tea.WindowSizeMsg{Width: w, Height: h}, log)
 				for _, k := range keys {
@@ -179,7 +199,7 @@ func TestNoEscapeSequencesReachTheScreen(t *testing.T) {
 			if len(c.Articles) != 1 {
 				t.Fatalf("%d articles, want 1", len(c.Articles))
 			}
-			m := NewFromCorpus(c, testTheme())
+			m := withSearch(t, NewFromCorpus(c, testTheme()))
 			screens := map[string]string{}
 			for _, size := range [][2]int{{120, 40}, {60, 20}} {
 				m = update(m, tea.WindowSizeMsg{Width: size[0], Height: size[1]})
@@ -193,6 +213,11 @@ func TestNoEscapeSequencesReachTheScreen(t *testing.T) {
 				m = press(m, "a")
 				screens["actor index"] = m.View()
 				m = press(m, "esc", "esc", "esc")
+				m = press(typeText(press(m, "F", "ctrl+u"), "link"), "enter")
+				screens["search"] = m.View()
+				m = press(m, "enter")
+				screens["search hit"] = m.View()
+				m = press(m, "backspace", "esc")
 			}
 			for screen, v := range screens {
 				if strings.ContainsAny(v, "\x1b\x07\u009b") || strings.Contains(v, "52;") || strings.Contains(v, "evil.example") {

@@ -49,15 +49,20 @@ func Theme(opts Options) theme.Theme {
 }
 
 // Run opens the reader full-screen on out while the corpus loads from
-// events, and returns the loading warnings once the user quits.
+// events, and returns the loading warnings once the user quits, closing
+// full-text search.
 func Run(ctx context.Context, events <-chan corpus.Event, out io.Writer, opts Options) ([]corpus.Warning, error) {
 	m := New(events, Theme(opts))
 	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithContext(ctx), tea.WithOutput(out))
 	final, err := p.Run()
+	fm, ok := final.(Model)
+	if ok {
+		fm.Close()
+	}
 	if err != nil {
 		return nil, fmt.Errorf("reader: %w", err)
 	}
-	if fm, ok := final.(Model); ok {
+	if ok {
 		return fm.warnings, nil
 	}
 	return nil, nil

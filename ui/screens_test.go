@@ -35,8 +35,8 @@ func finalScreen(t *testing.T, tm *teatest.TestModel) []byte {
 	return []byte(tm.FinalModel(t, teatest.WithFinalTimeout(10*time.Second)).View())
 }
 
-// TestScreens compares the list, the reading pane and the actor view at
-// 120×40 and 80×24 with the golden files in testdata/TestScreens; refresh
+// TestScreens compares the list, the reading pane, the actor view and the
+// search pane at 120×40 and 80×24 with the golden files in testdata/TestScreens; refresh
 // them with go test ./ui/ -run TestScreens -update.
 func TestScreens(t *testing.T) {
 	screens := []struct {
@@ -47,12 +47,13 @@ func TestScreens(t *testing.T) {
 		{"list", nil, nil},
 		{"reader", []string{"enter"}, []string{"TASHKENT (Reuters)"}},
 		{"actor-view", []string{"enter", "tab", "j", "enter"}, []string{"Named in 2 articles"}},
+		{"search", []string{"F", "K", "a", "m", "i", "l", "o", "v", "enter"}, []string{`2 articles for "Kamilov"`}},
 	}
 	sizes := [][2]int{{120, 40}, {80, 24}}
 	for _, s := range screens {
 		for _, size := range sizes {
 			t.Run(fmt.Sprintf("%s-%dx%d", s.name, size[0], size[1]), func(t *testing.T) {
-				m := NewFromCorpus(seedCorpus(t), testTheme())
+				m := withSearch(t, NewFromCorpus(seedCorpus(t), testTheme()))
 				tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(size[0], size[1]))
 				waitFor(t, tm, "Articles (5)")
 				for _, k := range s.keys {
@@ -67,9 +68,11 @@ func TestScreens(t *testing.T) {
 
 // TestJourneyOnScreen drives the program as a user would and checks what
 // it draws: open an article, select an actor, jump to the next article
-// naming it, go back and forward, and filter the list.
+// naming it, go back and forward, search the text, open a result and move
+// between its hits, go back, and filter the list.
 func TestJourneyOnScreen(t *testing.T) {
-	tm := teatest.NewTestModel(t, NewFromCorpus(seedCorpus(t), testTheme()), teatest.WithInitialTermSize(120, 40))
+	m := withSearch(t, NewFromCorpus(seedCorpus(t), testTheme()))
+	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(120, 40))
 	steps := []struct {
 		keys []string
 		want []string
@@ -81,6 +84,14 @@ func TestJourneyOnScreen(t *testing.T) {
 		{[]string{"backspace"}, []string{"Article 1 of 5", "Actor: Abdulaziz Kamilov (1 mention)"}},
 		{[]string{"L"}, []string{"Article 3 of 5", "(mention 1 of 2)"}},
 		{[]string{"ctrl+o"}, []string{"Article 1 of 5"}},
+		{[]string{"F"}, []string{"Search: ", "Type words or"}},
+		{[]string{"K", "a", "m", "i", "l", "o", "v", "enter"}, []string{`2 articles for "Kamilov" · best first`,
+			"Uzbekistan sees no need", "Abdulaziz Kamilov told Russian reporters", "France urges closer security",
+			"Abdulaziz Kamilov in Tashkent, said security"}},
+		{[]string{"enter"}, []string{"Article 3 of 5", `search "Kamilov" · hit 1 of 2`}},
+		{[]string{"n"}, []string{`search "Kamilov" · hit 2 of 2`}},
+		{[]string{"backspace"}, []string{`Full-text search · "Kamilov"`}},
+		{[]string{"esc"}, []string{"Article 1 of 5", "Actor: Abdulaziz Kamilov (1 mention)"}},
 		{[]string{"esc", "/", "k", "a", "m", "i", "l"}, []string{"Filter: kamil"}},
 		{[]string{"enter"}, []string{"Articles (5) · by date"}},
 	}
@@ -113,7 +124,9 @@ func TestLoadingStream(t *testing.T) {
 	if err := tm.Quit(); err != nil {
 		t.Fatal(err)
 	}
-	if m := final(t, teatest.WithFinalTimeout(10*time.Second)).(Model); m.cat == nil || m.loading || m.resolving {
+	m := final(t, teatest.WithFinalTimeout(10*time.Second)).(Model)
+	defer m.Close()
+	if m.cat == nil || m.loading || m.resolving {
 		t.Errorf("loading did not finish: catalog %v, loading %v, resolving %v", m.cat != nil, m.loading, m.resolving)
 	}
 }

@@ -3,12 +3,15 @@ package ui
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 
+	"dossier/corpus"
 	"dossier/corpus/textdecode"
+	"dossier/ui/search"
 )
 
 // View draws the whole screen: the body and the footer.
@@ -48,6 +51,8 @@ func (m Model) bodyView() string {
 		return m.frame(m.actorView.View(), m.width, body, true)
 	case m.screen == indexScreen:
 		return m.frame(m.actorIndex.View(), m.width, body, true)
+	case m.screen == searchScreen:
+		return m.frame(m.search.View(), m.width, body, true)
 	case m.isEmpty():
 		return m.frame(m.theme.Message.Render(m.emptyMessage()), m.width, body, true)
 	}
@@ -137,11 +142,20 @@ func (m Model) statusText() string {
 		if f := m.actorIndex.Filter(); f != "" {
 			parts = append(parts, fmt.Sprintf("filter %q", f))
 		}
+	case searchScreen:
+		parts = append(parts, "Full-text search")
+		if q := m.search.Query(); q != "" {
+			parts = append(parts, search.Quote(q))
+		}
 	default:
 		parts = m.mainStatus()
 	}
 	return strings.Join(parts, " · ")
 }
+
+// maxQueryWidth bounds the query shown in the footer, so that the number
+// of the hit stays in sight.
+const maxQueryWidth = 30
 
 // mainStatus describes the main screen: article, filter and actor.
 func (m Model) mainStatus() []string {
@@ -160,6 +174,10 @@ func (m Model) mainStatus() []string {
 	}
 	if f := m.list.Filter(); f != "" {
 		parts = append(parts, fmt.Sprintf("filter %q", f))
+	}
+	if h := m.reader.Hits(); h.Active() {
+		query := ansi.Truncate(search.Quote(h.Query), maxQueryWidth, "…")
+		return append(parts, fmt.Sprintf("search %s · hit %d of %d", query, h.Current+1, len(h.Matches)))
 	}
 	if n, ok := m.panel.Selected(); ok && m.reader.Article() != nil {
 		actor := "Actor: " + m.cat.Actors[n.Actor].Name
@@ -182,11 +200,7 @@ func (m Model) loadingView() string {
 		if p.Total > 0 {
 			percent = float64(p.Done) / float64(p.Total)
 		}
-		label := fmt.Sprintf("loading %d/%d files ", p.Done, p.Total)
-		if p.Walking {
-			label = fmt.Sprintf("loading %d/%d+ files ", p.Done, p.Total)
-		}
-		return m.theme.Status.Render(label) + m.bar.ViewAs(percent)
+		return m.theme.Status.Render(loadingLabel(p, m.loadTime)) + m.bar.ViewAs(percent)
 	case m.resolving:
 		return m.theme.Status.Render("resolving actors…")
 	case len(m.warnings) > 0:
@@ -195,10 +209,27 @@ func (m Model) loadingView() string {
 	return ""
 }
 
+// loadingLabel says how many files of how many found are loaded, and how
+// fast, elapsed after loading started; "+" marks a total that may grow.
+func loadingLabel(p corpus.Progress, elapsed time.Duration) string {
+	more := ""
+	if p.Walking {
+		more = "+"
+	}
+	label := fmt.Sprintf("loading %d/%d%s files", p.Done, p.Total, more)
+	if p.Done > 0 && elapsed > 0 {
+		label += fmt.Sprintf(" · %.0f files/s", float64(p.Done)/elapsed.Seconds())
+	}
+	return label + " "
+}
+
 // ShortHelp is the footer's help: the keys of the focused pane and the
 // most useful global ones. It makes Model a help.KeyMap.
 func (m Model) ShortHelp() []key.Binding {
 	k := m.keys
+	if m.screen == searchScreen {
+		return m.searchHelp()
+	}
 	if m.inputActive() {
 		return []key.Binding{k.AcceptInput, k.CancelInput}
 	}
@@ -210,11 +241,24 @@ func (m Model) ShortHelp() []key.Binding {
 	}
 	switch m.focus {
 	case readerPane:
-		return []key.Binding{k.Down, k.NextMention, k.NextArticle, k.Comments, k.NextPane, k.Back, k.Help, k.Quit}
+		next := k.NextMention
+		if m.reader.Hits().Active() {
+			next = k.NextHit
+		}
+		return []key.Binding{k.Down, next, k.NextArticle, k.Comments, k.NextPane, k.Back, k.Help, k.Quit}
 	case panelPane:
 		return []key.Binding{k.Down, k.Open, k.NextArticle, k.PrevArticle, k.NextPane, k.Back, k.Help, k.Quit}
 	}
-	return []key.Binding{k.Down, k.Open, k.Filter, k.Sort, k.NextPane, k.ActorIndex, k.Help, k.Quit}
+	return []key.Binding{k.Down, k.Open, k.Filter, k.Search, k.Sort, k.NextPane, k.ActorIndex, k.Help, k.Quit}
+}
+
+// searchHelp is the footer's help in the search pane.
+func (m Model) searchHelp() []key.Binding {
+	k := m.keys
+	if m.search.Typing() {
+		return []key.Binding{k.RunSearch, k.Escape}
+	}
+	return []key.Binding{k.Up, k.Down, k.Open, k.EditQuery, k.Escape, k.Back, k.Help, k.Quit}
 }
 
 // FullHelp is every key, by group, shown by the help key.
@@ -223,7 +267,7 @@ func (m Model) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.HalfUp, k.HalfDown, k.Top, k.Bottom},
 		{k.Open, k.Filter, k.ClearFilter, k.Sort, k.Comments, k.NextMention, k.PrevMention},
-		{k.NextArticle, k.PrevArticle, k.ActorIndex, k.Fold, k.TogglePanel},
+		{k.NextArticle, k.PrevArticle, k.ActorIndex, k.Search, k.Fold, k.TogglePanel},
 		{k.NextPane, k.PrevPane, k.Back, k.Forward, k.Escape, k.Help, k.Quit},
 	}
 }

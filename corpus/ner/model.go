@@ -3,6 +3,7 @@ package ner
 import (
 	"bufio"
 	"compress/gzip"
+	"crypto/sha256"
 	_ "embed"
 	"encoding/binary"
 	"errors"
@@ -29,6 +30,14 @@ var defaultModel []byte
 // Default returns the embedded model, decoded once.
 var Default = sync.OnceValues(func() (*Model, error) {
 	return ReadModel(bytesReader(defaultModel))
+})
+
+// ModelVersion identifies the embedded model: the format version and a
+// hash of the model's bytes, so that stores of extracted names can tell when
+// the tagger they came from has changed.
+var ModelVersion = sync.OnceValue(func() string {
+	sum := sha256.Sum256(defaultModel)
+	return fmt.Sprintf("%s-%d-%x", modelMagic, modelVersion, sum[:8])
 })
 
 // WriteModel saves m in a compact, deterministic binary form, gzipped.

@@ -58,3 +58,13 @@ func TestDefaultModel(t *testing.T) {
 		}
 	}
 }
+
+func TestModelVersion(t *testing.T) {
+	v := ModelVersion()
+	if !strings.HasPrefix(v, modelMagic+"-") || len(v) < len(modelMagic)+10 {
+		t.Errorf("ModelVersion() = %q, want the magic, format version and a hash", v)
+	}
+	if ModelVersion() != v {
+		t.Error("ModelVersion changes between calls")
+	}
+}

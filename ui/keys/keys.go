@@ -19,6 +19,7 @@ type KeyMap struct {
 	TogglePanel key.Binding
 	NextArticle key.Binding
 	PrevArticle key.Binding
+	Search      key.Binding
 
 	// Moving in lists and text.
 	Up       key.Binding
@@ -42,6 +43,12 @@ type KeyMap struct {
 	NextMention key.Binding
 	PrevMention key.Binding
 	Comments    key.Binding
+	NextHit     key.Binding
+	PrevHit     key.Binding
+
+	// Search pane.
+	RunSearch key.Binding
+	EditQuery key.Binding
 
 	// Actor panel.
 	Fold key.Binding
@@ -62,6 +69,7 @@ func Default() KeyMap {
 		TogglePanel: key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "actor panel")),
 		NextArticle: key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "next article naming actor")),
 		PrevArticle: key.NewBinding(key.WithKeys("["), key.WithHelp("[", "previous article naming actor")),
+		Search:      key.NewBinding(key.WithKeys("F", "ctrl+f"), key.WithHelp("F", "full-text search")),
 
 		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
 		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
@@ -77,11 +85,16 @@ func Default() KeyMap {
 		ClearFilter: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear filter")),
 		AcceptInput: key.NewBinding(key.WithKeys("enter", "up", "down"), key.WithHelp("enter", "apply filter")),
 		CancelInput: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel filter")),
-		Sort:        key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sort by date/title/source")),
+		Sort:        key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sort")),
 
 		NextMention: key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next mention")),
 		PrevMention: key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "previous mention")),
 		Comments:    key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "show/hide comments")),
+		NextHit:     key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next hit")),
+		PrevHit:     key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "previous hit")),
+
+		RunSearch: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "search")),
+		EditQuery: key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "edit the query")),
 
 		Fold: key.NewBinding(key.WithKeys("enter", " "), key.WithHelp("enter/space", "unfold group")),
 	}

@@ -15,6 +15,7 @@ import (
 
 	"dossier/corpus/actors"
 	"dossier/corpus/article"
+	"dossier/corpus/textdecode"
 	"dossier/ui/keys"
 	"dossier/ui/theme"
 )
@@ -57,10 +58,32 @@ type Model struct {
 	selected []int // indexes in mentions of the selected actor's mentions
 	current  int   // index in selected of the current mention, or -1
 
-	// pendingOffset and pendingMention are applied once the rendering in
-	// progress arrives: a scroll position, or a mention to scroll to.
+	// hits are the search hits shown in place of the selected mentions,
+	// words their words and found where they are in the rendering.
+	hits  Hits
+	words [][]string
+	found [][]Span
+
+	// pendingOffset, pendingMention and pendingHit are applied once the
+	// rendering in progress arrives: a scroll position, or a mention or a
+	// hit to scroll to.
 	pendingOffset  int
 	pendingMention int
+	pendingHit     int
+}
+
+// Hits are the matches of a full-text search in the article shown: the
+// query, the matches' byte offsets in the article's Text() in order, and
+// the index of the current one.
+type Hits struct {
+	Query   string
+	Matches [][2]int
+	Current int
+}
+
+// Active reports whether there are hits to show.
+func (h Hits) Active() bool {
+	return len(h.Matches) > 0
 }
 
 // New returns an empty reading pane.
@@ -70,7 +93,7 @@ func New(k keys.KeyMap, t theme.Theme) Model {
 		PageDown: k.PageDown, PageUp: k.PageUp, HalfPageUp: k.HalfUp, HalfPageDown: k.HalfDown,
 		Up: k.Up, Down: k.Down,
 	}
-	return Model{keys: k, theme: t, view: vp, cache: newCache(), current: -1, pendingMention: -1}
+	return Model{keys: k, theme: t, view: vp, cache: newCache(), current: -1, pendingMention: -1, pendingHit: -1}
 }
 
 // Article is the article shown, or nil.
@@ -99,31 +122,107 @@ func (m *Model) SetSize(width, height int) tea.Cmd {
 		m.view.SetYOffset(m.view.YOffset)
 		return nil
 	}
-	m.pendingOffset, m.pendingMention = m.keepPosition()
+	m.pendingOffset, m.pendingMention, m.pendingHit = m.keepPosition()
 	return m.refresh()
 }
 
-// keepPosition says where to scroll after re-wrapping: to the current
-// mention, or to the same share of the text.
-func (m Model) keepPosition() (offset, mention int) {
+// keepPosition says where to scroll after re-wrapping: to the current hit
+// or mention, or to the same share of the text.
+func (m Model) keepPosition() (offset, mention, hit int) {
+	if m.hits.Active() {
+		return 0, -1, m.hits.Current
+	}
 	if m.current >= 0 && m.current < len(m.selected) {
-		return 0, m.selected[m.current]
+		return 0, m.selected[m.current], -1
 	}
 	if total := m.view.TotalLineCount(); total > 0 && m.rendered != nil {
-		return m.view.YOffset * len(m.rendered.Lines) / total, -1
+		return m.view.YOffset * len(m.rendered.Lines) / total, -1, -1
 	}
-	return 0, -1
+	return 0, -1, -1
 }
 
 // Open shows article a with its mentions, scrolled to offset, or to the
-// mention of index mention when it is not negative.
+// mention of index mention when it is not negative. Opening another
+// article drops the search hits.
 func (m *Model) Open(a *article.Article, mentions []actors.Mention, offset, mention int) tea.Cmd {
 	if a != m.article {
 		m.comments = false
+		m.setHits(Hits{})
 	}
 	m.article, m.mentions, m.err = a, mentions, nil
-	m.pendingOffset, m.pendingMention = offset, mention
+	m.pendingOffset, m.pendingMention, m.pendingHit = offset, mention, -1
 	return m.refresh()
+}
+
+// Hits are the search hits shown, if any.
+func (m Model) Hits() Hits {
+	return m.hits
+}
+
+// ShowHits highlights the hits of a search in the article shown, in place
+// of the selected actor's mentions, until ClearHits or another article is
+// opened; n and N then move between them. It does not scroll: see
+// GotoHit.
+func (m *Model) ShowHits(h Hits) {
+	if m.article == nil {
+		return
+	}
+	m.setHits(h)
+	m.locateHits()
+	m.highlight()
+}
+
+// ClearHits stops showing search hits and shows the selected mentions
+// again.
+func (m *Model) ClearHits() {
+	if !m.hits.Active() {
+		return
+	}
+	m.setHits(Hits{})
+	m.highlight()
+}
+
+// GotoHit makes hit i the current one and scrolls to it, or will once the
+// article is rendered.
+func (m *Model) GotoHit(i int) {
+	if i < 0 || i >= len(m.hits.Matches) {
+		return
+	}
+	m.hits.Current = i
+	if !m.ready() {
+		m.pendingHit = i
+		return
+	}
+	m.highlight()
+	m.scrollToLine(firstLine(m.found, i))
+}
+
+// setHits keeps hits and the words of each match in the article's text.
+func (m *Model) setHits(h Hits) {
+	m.hits, m.words, m.found = h, nil, nil
+	if !h.Active() {
+		return
+	}
+	text := m.article.Text()
+	m.words = make([][]string, len(h.Matches))
+	for i, r := range h.Matches {
+		if r[0] >= 0 && r[0] <= r[1] && r[1] <= len(text) {
+			m.words[i] = strings.Fields(textdecode.StripControls(text[r[0]:r[1]]))
+		}
+	}
+}
+
+// locateHits finds the hits' words in the rendering shown.
+func (m *Model) locateHits() {
+	m.found = nil
+	if m.hits.Active() && m.ready() {
+		m.found = m.rendered.Find(m.words)
+	}
+}
+
+// ready reports whether the rendering shown is the one wanted.
+func (m Model) ready() bool {
+	return m.rendered != nil && m.shown == m.wanted()
 }
 
 // UpdateMentions replaces the mentions of the article shown, once the
@@ -180,18 +279,31 @@ func (m *Model) refresh() tea.Cmd {
 // show puts a rendering in the viewport and applies the pending position.
 func (m *Model) show(k renderKey, r Rendered) {
 	m.shown, m.rendered = k, &r
+	m.locateHits()
+	if m.pendingHit >= 0 && m.pendingHit < len(m.hits.Matches) {
+		m.hits.Current = m.pendingHit
+	}
 	m.highlight()
-	if m.pendingMention >= 0 {
+	switch {
+	case m.pendingHit >= 0:
+		m.scrollToLine(firstLine(m.found, m.hits.Current))
+	case m.pendingMention >= 0:
 		m.scrollTo(m.pendingMention)
-	} else {
+	default:
 		m.view.SetYOffset(m.pendingOffset)
 	}
-	m.pendingOffset, m.pendingMention = 0, -1
+	m.pendingOffset, m.pendingMention, m.pendingHit = 0, -1, -1
 }
 
-// highlight refreshes the viewport's content with the selection marked.
+// highlight refreshes the viewport's content with the search hits marked,
+// or else the selection.
 func (m *Model) highlight() {
 	if m.rendered == nil {
+		return
+	}
+	if m.hits.Active() {
+		lines := m.rendered.HighlightFound(m.found, m.hits.Current, m.theme.Mention, m.theme.Current)
+		m.view.SetContent(strings.Join(lines, "\n"))
 		return
 	}
 	current := -1
@@ -207,9 +319,23 @@ func (m *Model) scrollTo(k int) {
 	if m.rendered == nil {
 		return
 	}
-	if line := m.rendered.FirstLine(k); line >= 0 {
+	m.scrollToLine(m.rendered.FirstLine(k))
+}
+
+// scrollToLine scrolls so that a line sits in the upper third of the pane;
+// a negative line is left alone.
+func (m *Model) scrollToLine(line int) {
+	if line >= 0 {
 		m.view.SetYOffset(line - m.height/3)
 	}
+}
+
+// firstLine is the line where found phrase k starts, or -1.
+func firstLine(found [][]Span, k int) int {
+	if k < 0 || k >= len(found) || len(found[k]) == 0 {
+		return -1
+	}
+	return found[k][0].Line
 }
 
 // Update handles scrolling keys and mouse wheel, the comments toggle,
@@ -241,6 +367,10 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 	switch {
 	case m.article == nil:
 		return m, nil
+	case m.hits.Active() && key.Matches(msg, m.keys.NextHit):
+		m.stepHit(1)
+	case m.hits.Active() && key.Matches(msg, m.keys.PrevHit):
+		m.stepHit(-1)
 	case key.Matches(msg, m.keys.NextMention):
 		m.stepMention(1)
 	case key.Matches(msg, m.keys.PrevMention):
@@ -273,6 +403,13 @@ func (m *Model) stepMention(dir int) {
 		i = n - 1
 	}
 	m.GotoMention((i%n + n) % n)
+}
+
+// stepHit moves to the next (dir 1) or previous (dir -1) search hit,
+// wrapping around.
+func (m *Model) stepHit(dir int) {
+	n := len(m.hits.Matches)
+	m.GotoHit(((m.hits.Current+dir)%n + n) % n)
 }
 
 // TotalLines is the number of lines of the rendered article.

@@ -3,6 +3,7 @@ package reader
 import (
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/charmbracelet/glamour"
@@ -24,6 +25,8 @@ type Rendered struct {
 	Lines []string
 	// Spans[k] holds the words of the article's k-th mention.
 	Spans [][]Span
+	// BodyStart and BodyLines are the range of Lines that holds the body.
+	BodyStart, BodyLines int
 }
 
 // Render renders doc with glamour at width columns in the given glamour
@@ -63,7 +66,8 @@ func Render(doc Document, mentions, width int, style string) (Rendered, error) {
 		}
 		lines = append(lines, part...)
 	}
-	return Rendered{Lines: lines, Spans: locate(lines, bodyStart, len(parts[2]), doc.Words, mentions)}, nil
+	return Rendered{Lines: lines, Spans: locate(lines, bodyStart, len(parts[2]), doc.Words, mentions),
+		BodyStart: bodyStart, BodyLines: len(parts[2])}, nil
 }
 
 // newRenderer makes a glamour renderer for a style that wraps at width, or
@@ -185,23 +189,85 @@ func escapeLength(s string) int {
 // find looks for word from byte at and returns the spans it covers and
 // where the search should go on.
 func (p plainText) find(word string, at int) ([]Span, int) {
+	pieces := p.index(word, at)
+	if pieces == nil {
+		return nil, at
+	}
+	return p.spans(pieces), pieces[len(pieces)-1][1]
+}
+
+// findWhole is find for a whole word: an occurrence inside a longer word
+// (such as "co" in "could") is passed over.
+func (p plainText) findWhole(word string, at int) ([]Span, int) {
+	for from := at; from < len(p.text); {
+		pieces := p.index(word, from)
+		if pieces == nil {
+			break
+		}
+		start, end := pieces[0][0], pieces[len(pieces)-1][1]
+		if !wordRuneBefore(p.text, start) && !wordRuneAfter(p.text, end) {
+			return p.spans(pieces), end
+		}
+		from = start + 1
+	}
+	return nil, at
+}
+
+// index looks for word from byte at and returns the byte ranges of the
+// text it covers: one, or one per piece of a word split at a hyphen
+// across lines; nil when it is not found.
+func (p plainText) index(word string, at int) [][2]int {
 	if i := strings.Index(p.text[at:], word); i >= 0 {
-		return p.spans(at+i, at+i+len(word)), at + i + len(word)
+		return [][2]int{{at + i, at + i + len(word)}}
 	}
 	head, tail, ok := strings.Cut(word, "-")
 	if !ok || head == "" || tail == "" {
-		return nil, at
+		return nil
 	}
-	first, next := p.find(head+"-", at)
-	if len(first) == 0 || !strings.HasPrefix(strings.TrimLeft(p.text[next:], " \n"), tail) {
-		return nil, at
+	first := p.index(head+"-", at)
+	if first == nil {
+		return nil
 	}
-	rest, end := p.find(tail, next)
-	return append(first, rest...), end
+	next := first[len(first)-1][1]
+	if !strings.HasPrefix(strings.TrimLeft(p.text[next:], " \n"), tail) {
+		return nil
+	}
+	rest := p.index(tail, next)
+	if rest == nil {
+		return nil
+	}
+	return append(first, rest...)
 }
 
-// spans turns a range of the plain text into one span per line.
-func (p plainText) spans(start, end int) []Span {
+// wordRuneBefore reports whether a letter or digit ends s[:i].
+func wordRuneBefore(s string, i int) bool {
+	r, n := utf8.DecodeLastRuneInString(s[:i])
+	return n > 0 && isWordRune(r)
+}
+
+// wordRuneAfter reports whether a letter or digit starts s[i:].
+func wordRuneAfter(s string, i int) bool {
+	r, n := utf8.DecodeRuneInString(s[i:])
+	return n > 0 && isWordRune(r)
+}
+
+// isWordRune reports whether r is part of a word.
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+}
+
+// spans turns byte ranges of the plain text into spans, one per line
+// each range touches.
+func (p plainText) spans(ranges [][2]int) []Span {
+	var out []Span
+	for _, r := range ranges {
+		out = append(out, p.lineSpans(r[0], r[1])...)
+	}
+	return out
+}
+
+// lineSpans turns a range of the plain text into one span per line.
+func (p plainText) lineSpans(start, end int) []Span {
 	var out []Span
 	for i := start; i < end; i++ {
 		if p.text[i] == '\n' {
@@ -212,6 +278,34 @@ func (p plainText) spans(start, end int) []Span {
 			continue
 		}
 		out = append(out, Span{Line: p.line[i], Start: p.raw[i], End: p.raw[i] + 1})
+	}
+	return out
+}
+
+// Find locates phrases in the body, each a list of words as they read,
+// in reading order, and returns the spans of each phrase's words: nil for
+// a phrase whose first word is not found. Words are matched whole, and a
+// word split at a hyphen across lines is found in its pieces; a word not
+// found is skipped without losing the place.
+func (r Rendered) Find(phrases [][]string) [][]Span {
+	out := make([][]Span, len(phrases))
+	if r.BodyLines == 0 || r.BodyStart+r.BodyLines > len(r.Lines) {
+		return out
+	}
+	body := newPlainText(r.Lines[r.BodyStart : r.BodyStart+r.BodyLines])
+	at := 0
+	for k, words := range phrases {
+		for i, w := range words {
+			found, next := body.findWhole(w, at)
+			if len(found) == 0 && i == 0 {
+				break
+			}
+			for _, f := range found {
+				f.Line += r.BodyStart
+				out[k] = append(out[k], f)
+			}
+			at = next
+		}
 	}
 	return out
 }
@@ -229,24 +323,41 @@ func (r Rendered) FirstLine(k int) int {
 // the current one (an index in r.Spans, or -1) by current. Lines without a
 // highlight are shared with r.
 func (r Rendered) Highlight(mentions []int, current int, mark, cur theme.Highlight) []string {
+	return paint(r.Lines, r.Spans, mentions, current, mark, cur)
+}
+
+// HighlightFound returns the lines with every phrase of found (as Find
+// returns them) marked by mark and the current one (an index in found, or
+// -1) by current. Lines without a highlight are shared with r.
+func (r Rendered) HighlightFound(found [][]Span, current int, mark, cur theme.Highlight) []string {
+	all := make([]int, len(found))
+	for i := range all {
+		all[i] = i
+	}
+	return paint(r.Lines, found, all, current, mark, cur)
+}
+
+// paint returns lines with the spans of the marked groups (indexes in
+// spans) set in mark, and the current group's in cur.
+func paint(lines []string, spans [][]Span, marked []int, current int, mark, cur theme.Highlight) []string {
 	type cut struct {
 		start, end int
 		h          theme.Highlight
 	}
 	byLine := map[int][]cut{}
-	for _, k := range mentions {
-		if k < 0 || k >= len(r.Spans) {
+	for _, k := range marked {
+		if k < 0 || k >= len(spans) {
 			continue
 		}
 		h := mark
 		if k == current {
 			h = cur
 		}
-		for _, s := range mergeSpans(r.Spans[k]) {
+		for _, s := range mergeSpans(spans[k]) {
 			byLine[s.Line] = append(byLine[s.Line], cut{s.Start, s.End, h})
 		}
 	}
-	lines := slices.Clone(r.Lines)
+	lines = slices.Clone(lines)
 	for i, cuts := range byLine {
 		slices.SortFunc(cuts, func(a, b cut) int { return b.start - a.start })
 		line := lines[i]
@@ -254,11 +365,30 @@ func (r Rendered) Highlight(mentions []int, current int, mark, cur theme.Highlig
 			if c.h.On == "" || c.end > len(line) || !utf8.ValidString(line[c.start:c.end]) {
 				continue
 			}
-			line = line[:c.start] + c.h.On + line[c.start:c.end] + c.h.Off + line[c.end:]
+			line = line[:c.start] + c.h.On + reassert(line[c.start:c.end], c.h.On) + c.h.Off + line[c.end:]
 		}
 		lines[i] = line
 	}
 	return lines
+}
+
+// reassert turns a highlight on again after every escape sequence in s,
+// since glamour may reset the styles between two words of one highlight.
+func reassert(s, on string) string {
+	if !strings.Contains(s, "\x1b") {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		if n := escapeLength(s[i:]); n > 0 {
+			b.WriteString(s[i:i+n] + on)
+			i += n
+			continue
+		}
+		b.WriteByte(s[i])
+		i++
+	}
+	return b.String()
 }
 
 // mergeSpans joins the words of one mention that share a line into one

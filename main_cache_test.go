@@ -1,0 +1,72 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"dossier/corpus"
+)
+
+// TestMain keeps the command's indexes in a temporary cache folder, never
+// in the user's.
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "dossier-cache-")
+	if err != nil {
+		panic(err)
+	}
+	os.Setenv("XDG_CACHE_HOME", dir)
+	os.Setenv("HOME", dir)
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+func TestExportSameWithAndWithoutIndex(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"000_a634051a37437216.txt", "003_4c5cdc814c745246.txt"} {
+		data, err := os.ReadFile(filepath.Join("seeds", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tests := []struct {
+		name string
+		args []string
+	}{
+		{"without the index", []string{"export", "--no-cache", dir}},
+		{"building the index", []string{"export", dir}},
+		{"through the index", []string{"export", dir}},
+	}
+	var want string
+	for i, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			if code := run(tt.args, &stdout, &stderr); code != 0 || stderr.Len() > 0 {
+				t.Fatalf("exit %d, stderr %q", code, stderr.String())
+			}
+			if i == 0 {
+				want = stdout.String()
+			} else if stdout.String() != want {
+				t.Error("export differs from the export without the index")
+			}
+		})
+	}
+}
+
+func TestHelpNamesTheCache(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	run([]string{"--help"}, &stdout, &stderr)
+	dir, err := corpus.DefaultCacheDir()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(stdout.String(), dir) || !strings.Contains(stdout.String(), "--no-cache") {
+		t.Errorf("help does not name the cache folder %s or --no-cache:\n%s", dir, stdout.String())
+	}
+}

@@ -1,0 +1,166 @@
+package search
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/charmbracelet/bubbles/list"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
+
+	"dossier/corpus"
+	"dossier/corpus/article"
+	"dossier/corpus/textdecode"
+	"dossier/ui/theme"
+)
+
+// The lines of one result and the blank lines between results.
+const (
+	itemHeight  = 3
+	itemSpacing = 1
+)
+
+// item is one matching article.
+type item struct {
+	article *article.Article
+	hit     corpus.Hit
+	title   string
+	details string
+	snippet []piece
+}
+
+// piece is a stretch of a snippet, matching the query or not.
+type piece struct {
+	text  string
+	match bool
+}
+
+// newItem describes one hit on article a.
+func newItem(a *article.Article, h corpus.Hit) item {
+	it := item{article: a, hit: h, title: clean(a.Title), snippet: pieces(h.Snippet, h.SnippetMatches)}
+	if it.title == "" {
+		it.title = "(untitled)"
+	}
+	var parts []string
+	for _, s := range []string{clean(a.Source), clean(a.Date)} {
+		if s != "" {
+			parts = append(parts, s)
+		}
+	}
+	parts = append(parts, plural(len(h.Matches), "match", "matches"))
+	it.details = strings.Join(parts, " · ")
+	return it
+}
+
+// pieces cuts a snippet at its matches, cleaning each piece of control
+// characters; matches out of order or out of range are left unmarked.
+func pieces(snippet string, matches [][2]int) []piece {
+	var out []piece
+	at := 0
+	for _, m := range matches {
+		if m[0] < at || m[1] > len(snippet) || m[0] >= m[1] ||
+			!utf8.ValidString(snippet[at:m[0]]) || !utf8.ValidString(snippet[m[0]:m[1]]) {
+			continue
+		}
+		out = appendPiece(out, snippet[at:m[0]], false)
+		out = appendPiece(out, snippet[m[0]:m[1]], true)
+		at = m[1]
+	}
+	return appendPiece(out, snippet[at:], false)
+}
+
+// appendPiece adds a cleaned piece of text, if anything is left of it.
+func appendPiece(out []piece, s string, match bool) []piece {
+	if s = cleanSpaced(s); s != "" {
+		out = append(out, piece{text: s, match: match})
+	}
+	return out
+}
+
+// FilterValue is the article's title.
+func (i item) FilterValue() string { return i.title }
+
+// delegate draws a result as its title, its source, date and number of
+// matches, then its snippet with the matches set off.
+type delegate struct {
+	theme theme.Theme
+}
+
+// Height is the number of lines of a result.
+func (d delegate) Height() int { return itemHeight }
+
+// Spacing is the number of blank lines between results.
+func (d delegate) Spacing() int { return itemSpacing }
+
+// Update does nothing: the pane handles keys.
+func (d delegate) Update(tea.Msg, *list.Model) tea.Cmd { return nil }
+
+// Render draws one result.
+func (d delegate) Render(w io.Writer, m list.Model, index int, it list.Item) {
+	i, ok := it.(item)
+	if !ok {
+		return
+	}
+	width := m.Width()
+	cursor, style := "  ", d.theme.Normal
+	if index == m.Index() {
+		cursor, style = "› ", d.theme.Selected
+	}
+	title := ansi.Truncate(cursor+style.Render(i.title), width, "…")
+	details := ansi.Truncate("  "+d.theme.Dim.Render(i.details), width, "…")
+	fmt.Fprintf(w, "%s\n%s\n%s", title, details, d.snippet(i.snippet, width))
+}
+
+// snippet draws the pieces of a snippet on one line of width columns,
+// indented, with the first match at most a third of the way in.
+func (d delegate) snippet(pieces []piece, width int) string {
+	room := width - 2
+	if room <= 0 {
+		return ""
+	}
+	var b strings.Builder
+	for k, p := range pieces {
+		text, style := p.text, d.theme.Dim
+		if p.match {
+			style = d.theme.Keyword
+		}
+		if w := ansi.StringWidth(text); k == 0 && !p.match && w > room/3 {
+			text = "…" + ansi.TruncateLeft(text, w-room/3+1, "")
+		}
+		b.WriteString(style.Render(text))
+	}
+	return "  " + ansi.Truncate(b.String(), room, "…")
+}
+
+// clean strips control characters and line breaks.
+func clean(s string) string {
+	return strings.Join(strings.Fields(textdecode.StripControls(s)), " ")
+}
+
+// cleanSpaced strips control characters and collapses white space, keeping
+// one space at either end where s had some, so that the pieces of a
+// snippet join as they did.
+func cleanSpaced(s string) string {
+	s = textdecode.StripControls(s)
+	out := clean(s)
+	if out == "" {
+		return strings.Repeat(" ", min(len(s)-len(strings.TrimSpace(s)), 1))
+	}
+	if strings.TrimLeft(s, " \n\t") != s {
+		out = " " + out
+	}
+	if strings.TrimRight(s, " \n\t") != s {
+		out += " "
+	}
+	return out
+}
+
+// plural gives "1 match" or "3 matches".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
