@@ -10,9 +10,13 @@ import (
 	"dossier/corpus"
 )
 
-// TestMain keeps the command's indexes in a temporary cache folder, never
-// in the user's.
+// TestMain keeps the command's indexes, and the benchmarks' corpora, in a
+// temporary cache folder, never in the user's. A test binary re-executed
+// by benchRSS exports a corpus instead.
 func TestMain(m *testing.M) {
+	if dir := os.Getenv(rssEnv); dir != "" {
+		exportForRSS(dir)
+	}
 	dir, err := os.MkdirTemp("", "dossier-cache-")
 	if err != nil {
 		panic(err)

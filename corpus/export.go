@@ -1,8 +1,13 @@
 package corpus
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
+	"runtime"
+	"sync/atomic"
 
 	"dossier/corpus/article"
 )
@@ -63,21 +68,32 @@ type ExportActor struct {
 // NewExport builds the export of a loaded corpus, in article order. Lists
 // are never nil, so they print as [] rather than null.
 func NewExport(c *Corpus) Export {
-	e := Export{Version: ExportVersion, Articles: make([]ExportArticle, 0, len(c.Articles)), Actors: make([]ExportActor, 0, len(c.Actors))}
-	for i, a := range c.Articles {
-		ea := exportArticle(a)
-		if i < len(c.Mentions) {
-			for _, m := range c.Mentions[i] {
-				ea.Mentions = append(ea.Mentions, ExportMention(m))
-			}
-		}
-		e.Articles = append(e.Articles, ea)
-	}
-	for _, a := range c.Actors {
-		e.Actors = append(e.Actors, ExportActor{ID: a.ID, Name: a.Name, Kind: a.Kind,
-			Aliases: nonNil(a.Aliases), Roles: nonNil(a.Roles), Articles: nonNil(a.Articles)})
+	e := Export{Version: ExportVersion, Articles: make([]ExportArticle, 0, len(c.Articles)), Actors: exportActors(c)}
+	for i := range c.Articles {
+		e.Articles = append(e.Articles, exportArticleAt(c, i))
 	}
 	return e
+}
+
+// exportActors converts the actors of a corpus.
+func exportActors(c *Corpus) []ExportActor {
+	out := make([]ExportActor, 0, len(c.Actors))
+	for _, a := range c.Actors {
+		out = append(out, ExportActor{ID: a.ID, Name: a.Name, Kind: a.Kind,
+			Aliases: nonNil(a.Aliases), Roles: nonNil(a.Roles), Articles: nonNil(a.Articles)})
+	}
+	return out
+}
+
+// exportArticleAt converts the i-th article of a corpus with its mentions.
+func exportArticleAt(c *Corpus, i int) ExportArticle {
+	ea := exportArticle(c.Articles[i])
+	if i < len(c.Mentions) {
+		for _, m := range c.Mentions[i] {
+			ea.Mentions = append(ea.Mentions, ExportMention(m))
+		}
+	}
+	return ea
 }
 
 // exportArticle converts one parsed article.
@@ -95,12 +111,92 @@ func exportArticle(a *article.Article) ExportArticle {
 }
 
 // WriteExport prints the export of c as indented JSON, without escaping
-// HTML characters, so that text reads as it does in the articles.
+// HTML characters, so that text reads as it does in the articles: the
+// bytes json.Encoder gives for NewExport(c) with a two-space indent.
+//
+// The articles are encoded in chunks on every core and written in order
+// as they are ready, so that memory holds a few chunks of JSON rather than
+// the whole document.
 func WriteExport(w io.Writer, c *Corpus) error {
-	enc := json.NewEncoder(w)
+	bw := bufio.NewWriterSize(w, 1<<20)
+	fmt.Fprintf(bw, "{\n  \"version\": %d,\n  \"articles\": ", ExportVersion)
+	err := writeList(bw, len(c.Articles), func(i int) any { return exportArticleAt(c, i) })
+	if err != nil {
+		return err
+	}
+	bw.WriteString(",\n  \"actors\": ")
+	actors := exportActors(c)
+	if err := writeList(bw, len(actors), func(i int) any { return actors[i] }); err != nil {
+		return err
+	}
+	bw.WriteString("\n}\n")
+	return bw.Flush()
+}
+
+// exportChunk is the number of list items encoded together.
+const exportChunk = 256
+
+// writeList writes a JSON list of n items, as nested two levels deep in
+// the export, encoding chunks of items concurrently.
+func writeList(w *bufio.Writer, n int, item func(i int) any) error {
+	if n == 0 {
+		_, err := w.WriteString("[]")
+		return err
+	}
+	w.WriteString("[\n")
+	chunks := (n + exportChunk - 1) / exportChunk
+	workers := runtime.GOMAXPROCS(0)
+	results := make([]chan []byte, chunks)
+	for k := range results {
+		results[k] = make(chan []byte, 1)
+	}
+	var next atomic.Int64
+	errs := make(chan error, workers)
+	for range workers {
+		go func() {
+			for k := int(next.Add(1)) - 1; k < chunks; k = int(next.Add(1)) - 1 {
+				buf, err := encodeItems(item, k*exportChunk, min((k+1)*exportChunk, n))
+				if err != nil {
+					errs <- err
+					return
+				}
+				results[k] <- buf
+			}
+		}()
+	}
+	for k := range results {
+		select {
+		case buf := <-results[k]:
+			if k > 0 {
+				w.WriteString(",\n")
+			}
+			w.Write(buf)
+		case err := <-errs:
+			return err
+		}
+	}
+	_, err := w.WriteString("\n  ]")
+	return err
+}
+
+// encodeItems encodes items from to to, each indented as a list item of
+// the export, separated by commas.
+func encodeItems(item func(i int) any, from, to int) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(NewExport(c))
+	enc.SetIndent("    ", "  ")
+	for i := from; i < to; i++ {
+		if i > from {
+			buf.WriteString(",\n")
+		}
+		buf.WriteString("    ")
+		if err := enc.Encode(item(i)); err != nil {
+			return nil, err
+		}
+		buf.Truncate(buf.Len() - 1)
+	}
+	return buf.Bytes(), nil
 }
 
 // nonNil returns list, or an empty list for nil so it prints as [].

@@ -12,7 +12,7 @@ import (
 	"os"
 	"strconv"
 
-	"dossier/corpus/internal/benchcorpus"
+	"dossier/internal/benchcorpus"
 )
 
 func main() {
