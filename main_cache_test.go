@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -21,11 +22,27 @@ func TestMain(m *testing.M) {
 	if err != nil {
 		panic(err)
 	}
+	keepGoFolders()
 	os.Setenv("XDG_CACHE_HOME", dir)
 	os.Setenv("HOME", dir)
 	code := m.Run()
 	os.RemoveAll(dir)
 	os.Exit(code)
+}
+
+// keepGoFolders pins the go command's build and module caches to where
+// they are now, so that the tests that build dossier with "go build" do not
+// rebuild everything, or fetch modules, under the temporary home.
+func keepGoFolders() {
+	for _, name := range []string{"GOCACHE", "GOMODCACHE", "GOPATH"} {
+		if os.Getenv(name) != "" {
+			continue
+		}
+		out, err := exec.Command("go", "env", name).Output()
+		if v := strings.TrimSpace(string(out)); err == nil && v != "" {
+			os.Setenv(name, v)
+		}
+	}
 }
 
 func TestExportSameWithAndWithoutIndex(t *testing.T) {

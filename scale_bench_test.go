@@ -13,7 +13,7 @@ import (
 	"time"
 
 	"dossier/corpus"
-	"dossier/internal/benchcorpus"
+	"dossier/corpus/benchcorpus"
 )
 
 // bbcDir is the dataset the benchmark corpora are copied from.

@@ -12,7 +12,7 @@ import (
 	"os"
 	"strconv"
 
-	"dossier/internal/benchcorpus"
+	"dossier/corpus/benchcorpus"
 )
 
 func main() {
