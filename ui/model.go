@@ -15,6 +15,7 @@ import (
 	"dossier/ui/actorview"
 	"dossier/ui/articles"
 	"dossier/ui/catalog"
+	"dossier/ui/display"
 	"dossier/ui/filtering"
 	"dossier/ui/keys"
 	"dossier/ui/panel"
@@ -477,7 +478,7 @@ func (m *Model) stepArticle(dir int) tea.Cmd {
 	}
 	ap, found := m.cat.Step(n.Actor, i, dir, func(article int) int { return m.list.Position(m.cat.Articles[article]) })
 	if !found {
-		m.status = cleanLine(m.cat.Actors[n.Actor].Name) + " is named in no other article."
+		m.status = display.Line(m.cat.Actors[n.Actor].Name) + " is named in no other article."
 		return nil
 	}
 	return m.openAppearance(n.Actor, ap)

@@ -10,7 +10,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"dossier/corpus"
-	"dossier/corpus/textdecode"
+	"dossier/ui/display"
 	"dossier/ui/search"
 )
 
@@ -72,7 +72,7 @@ func (m Model) isEmpty() bool {
 func (m Model) emptyMessage() string {
 	msg := "No articles found. dossier reads .txt, .text and .md files and text files without an extension, in the folders given and below them."
 	if n := len(m.warnings); n > 0 {
-		msg += fmt.Sprintf(" %s skipped; the reasons are printed when you quit.", plural(n, "file was", "files were"))
+		msg += fmt.Sprintf(" %s skipped; the reasons are printed when you quit.", display.Count(n, "file was", "files were"))
 	}
 	return msg
 }
@@ -103,7 +103,7 @@ func (m Model) frame(content string, w, h int, focused bool) string {
 
 // footerView draws the status line and the help.
 func (m Model) footerView() string {
-	left := m.theme.Status.Render(cleanLine(m.statusText()))
+	left := m.theme.Status.Render(display.Line(m.statusText()))
 	right := m.loadingView()
 	gap := m.width - ansi.StringWidth(left) - ansi.StringWidth(right)
 	if gap < 1 {
@@ -167,7 +167,7 @@ func (m Model) mainStatus() []string {
 	if pos := m.list.Position(a); pos > 0 {
 		parts = append(parts, fmt.Sprintf("Article %d of %d", pos, m.list.Len()))
 	} else {
-		parts = append(parts, plural(m.list.Len(), "article", "articles"))
+		parts = append(parts, display.Count(m.list.Len(), "article", "articles"))
 	}
 	if m.reader.Article() != nil && m.focus != listPane {
 		parts = append(parts, fmt.Sprintf("%d%%", m.reader.ScrollPercent()))
@@ -184,7 +184,7 @@ func (m Model) mainStatus() []string {
 		if cur := m.reader.Current(); cur >= 0 {
 			actor += fmt.Sprintf(" (mention %d of %d)", cur+1, n.Count)
 		} else {
-			actor += fmt.Sprintf(" (%s)", plural(n.Count, "mention", "mentions"))
+			actor += fmt.Sprintf(" (%s)", display.Count(n.Count, "mention", "mentions"))
 		}
 		parts = append(parts, actor)
 	}
@@ -204,7 +204,7 @@ func (m Model) loadingView() string {
 	case m.resolving:
 		return m.theme.Status.Render("resolving actors…")
 	case len(m.warnings) > 0:
-		return m.theme.Warning.Render(plural(len(m.warnings), "file skipped", "files skipped"))
+		return m.theme.Warning.Render(display.Count(len(m.warnings), "file skipped", "files skipped"))
 	}
 	return ""
 }
@@ -270,18 +270,4 @@ func (m Model) FullHelp() [][]key.Binding {
 		{k.NextArticle, k.PrevArticle, k.ActorIndex, k.Search, k.Fold, k.TogglePanel},
 		{k.NextPane, k.PrevPane, k.Back, k.Forward, k.Escape, k.Help, k.Quit},
 	}
-}
-
-// cleanLine strips control characters and line breaks from text shown on
-// one line.
-func cleanLine(s string) string {
-	return strings.Join(strings.Fields(textdecode.StripControls(s)), " ")
-}
-
-// plural gives "1 article" or "3 articles".
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
 }

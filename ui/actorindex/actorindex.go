@@ -11,8 +11,8 @@ import (
 	"github.com/charmbracelet/bubbles/list"
 	tea "github.com/charmbracelet/bubbletea"
 
-	"dossier/corpus/textdecode"
 	"dossier/ui/catalog"
+	"dossier/ui/display"
 	"dossier/ui/filtering"
 	"dossier/ui/keys"
 	"dossier/ui/theme"
@@ -41,12 +41,12 @@ func New(k keys.KeyMap, t theme.Theme) Model {
 func Items(cat *catalog.Catalog) []list.Item {
 	items := make([]list.Item, len(cat.Actors))
 	for i, a := range cat.Actors {
-		names := []string{clean(a.Name)}
+		names := []string{display.Line(a.Name)}
 		for _, alias := range a.Aliases {
-			names = append(names, clean(alias))
+			names = append(names, display.Line(alias))
 		}
 		n := len(cat.Appearances(i))
-		desc := a.Kind + " · " + plural(n, "article", "articles")
+		desc := a.Kind + " · " + display.Count(n, "article", "articles")
 		if len(a.Aliases) > 0 {
 			desc += " · also " + strings.Join(names[1:], ", ")
 		}
@@ -123,12 +123,7 @@ func (m *Model) Click(y int) bool {
 
 // Scroll moves the cursor by n items.
 func (m *Model) Scroll(n int) {
-	for ; n > 0; n-- {
-		m.list.CursorDown()
-	}
-	for ; n < 0; n++ {
-		m.list.CursorUp()
-	}
+	filtering.Move(&m.list, n)
 }
 
 // View draws the index.
@@ -153,16 +148,3 @@ func (i item) Description() string { return i.desc }
 
 // FilterValue is the lower-case names the filter matches.
 func (i item) FilterValue() string { return i.filter }
-
-// clean strips control characters and line breaks.
-func clean(s string) string {
-	return strings.Join(strings.Fields(textdecode.StripControls(s)), " ")
-}
-
-// plural gives "1 article" or "3 articles".
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
-}

@@ -13,8 +13,8 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 
-	"dossier/corpus/textdecode"
 	"dossier/ui/catalog"
+	"dossier/ui/display"
 	"dossier/ui/filtering"
 	"dossier/ui/keys"
 	"dossier/ui/theme"
@@ -51,7 +51,7 @@ func (m *Model) Show(cat *catalog.Catalog, a, cursor int) {
 		items[i] = newItem(cat, ap)
 	}
 	m.list.SetItems(items)
-	m.list.Title = fmt.Sprintf("Named in %s", plural(len(apps), "article", "articles"))
+	m.list.Title = fmt.Sprintf("Named in %s", display.Count(len(apps), "article", "articles"))
 	m.list.Select(cursor)
 	m.SetSize(m.width, m.height)
 }
@@ -98,12 +98,7 @@ func (m *Model) Click(y int) bool {
 
 // Scroll moves the cursor by n items.
 func (m *Model) Scroll(n int) {
-	for ; n > 0; n-- {
-		m.list.CursorDown()
-	}
-	for ; n < 0; n++ {
-		m.list.CursorUp()
-	}
+	filtering.Move(&m.list, n)
 }
 
 // header draws the actor's name, kind, aliases and roles.
@@ -113,7 +108,7 @@ func (m Model) header() string {
 	}
 	a := m.cat.Actors[m.actor]
 	lines := []string{
-		m.theme.PaneTitle.Render(clean(a.Name)) + m.theme.Dim.Render(" · "+a.Kind),
+		m.theme.PaneTitle.Render(display.Line(a.Name)) + m.theme.Dim.Render(" · "+a.Kind),
 		field(m.theme, "Also written", a.Aliases),
 		field(m.theme, "Roles", a.Roles),
 		"",
@@ -129,7 +124,7 @@ func (m Model) header() string {
 func field(t theme.Theme, label string, values []string) string {
 	cleaned := make([]string, 0, len(values))
 	for _, v := range values {
-		cleaned = append(cleaned, clean(v))
+		cleaned = append(cleaned, display.Line(v))
 	}
 	text := strings.Join(cleaned, ", ")
 	if text == "" {
@@ -161,23 +156,23 @@ type item struct {
 // newItem describes one appearance.
 func newItem(cat *catalog.Catalog, ap catalog.Appearance) item {
 	a := cat.Articles[ap.Article]
-	it := item{appearance: ap, title: clean(a.Title)}
+	it := item{appearance: ap, title: display.Line(a.Title)}
 	if it.title == "" {
 		it.title = "(untitled)"
 	}
 	var parts []string
-	for _, s := range []string{clean(a.Source), clean(a.Date)} {
+	for _, s := range []string{display.Line(a.Source), display.Line(a.Date)} {
 		if s != "" {
 			parts = append(parts, s)
 		}
 	}
-	parts = append(parts, plural(ap.Count, "mention", "mentions"))
+	parts = append(parts, display.Count(ap.Count, "mention", "mentions"))
 	it.details = strings.Join(parts, " · ")
 	it.context = catalog.KWIC(a.Text(), cat.Mentions[ap.Article][ap.First])
 	it.context = catalog.Context{
-		Before:  strings.TrimLeft(cleanSpaced(it.context.Before), " "),
-		Keyword: clean(it.context.Keyword),
-		After:   strings.TrimRight(cleanSpaced(it.context.After), " "),
+		Before:  strings.TrimLeft(display.Spaced(it.context.Before), " "),
+		Keyword: display.Line(it.context.Keyword),
+		After:   strings.TrimRight(display.Spaced(it.context.After), " "),
 	}
 	return it
 }
@@ -231,34 +226,4 @@ func (d delegate) kwic(c catalog.Context, width int) string {
 	right := max(room-ansi.StringWidth(before)-ansi.StringWidth(keyword), 0)
 	after := ansi.Truncate(c.After, right, "…")
 	return "    " + d.theme.Dim.Render(before) + d.theme.Keyword.Render(keyword) + d.theme.Dim.Render(after)
-}
-
-// clean strips control characters and line breaks.
-func clean(s string) string {
-	return strings.Join(strings.Fields(textdecode.StripControls(s)), " ")
-}
-
-// cleanSpaced strips control characters and collapses white space, keeping
-// one space at either end where s had some, so that the parts of a
-// keyword in context join as they did.
-func cleanSpaced(s string) string {
-	out := clean(s)
-	if out == "" {
-		return strings.Repeat(" ", min(len(s)-len(strings.TrimSpace(s)), 1))
-	}
-	if strings.TrimLeft(s, " \n\t") != s {
-		out = " " + out
-	}
-	if strings.TrimRight(s, " \n\t") != s {
-		out += " "
-	}
-	return out
-}
-
-// plural gives "1 article" or "3 articles".
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
 }

@@ -12,8 +12,8 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"dossier/corpus/article"
-	"dossier/corpus/textdecode"
 	"dossier/ui/catalog"
+	"dossier/ui/display"
 	"dossier/ui/filtering"
 	"dossier/ui/keys"
 	"dossier/ui/theme"
@@ -222,12 +222,7 @@ func (m *Model) Click(y int) bool {
 // Scroll moves the cursor by n items, for the mouse wheel.
 func (m *Model) Scroll(n int) {
 	m.chosen = m.chosen || n != 0
-	for ; n > 0; n-- {
-		m.list.CursorDown()
-	}
-	for ; n < 0; n++ {
-		m.list.CursorUp()
-	}
+	filtering.Move(&m.list, n)
 }
 
 // View draws the pane.
@@ -261,7 +256,7 @@ func newItem(a *article.Article, names string, actors int) item {
 		parts = append(parts, "source and date unknown")
 	}
 	if actors >= 0 {
-		parts = append(parts, plural(actors, "actor", "actors"))
+		parts = append(parts, display.Count(actors, "actor", "actors"))
 	}
 	lower := strings.ToLower(title)
 	return item{
@@ -286,17 +281,9 @@ func (i item) FilterValue() string { return i.filter }
 // clean strips control characters and line breaks from article text, and
 // falls back when it is empty.
 func clean(s, fallback string) string {
-	s = strings.Join(strings.Fields(textdecode.StripControls(s)), " ")
+	s = display.Line(s)
 	if s == "" {
 		return fallback
 	}
 	return s
-}
-
-// plural gives "1 actor" or "3 actors".
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
 }

@@ -140,3 +140,14 @@ func ItemAt(l list.Model, y, itemHeight, spacing int) (int, bool) {
 	i := l.Paginator.Page*l.Paginator.PerPage + y/step
 	return i, i < len(l.VisibleItems()) && y/step < l.Paginator.PerPage
 }
+
+// Move moves a list's cursor by n items, down when n is positive, for the
+// mouse wheel.
+func Move(l *list.Model, n int) {
+	for ; n > 0; n-- {
+		l.CursorDown()
+	}
+	for ; n < 0; n++ {
+		l.CursorUp()
+	}
+}

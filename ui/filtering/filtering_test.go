@@ -3,6 +3,8 @@ package filtering
 import (
 	"slices"
 	"testing"
+
+	"github.com/charmbracelet/bubbles/list"
 )
 
 func TestMatch(t *testing.T) {
@@ -33,6 +35,35 @@ func TestMatch(t *testing.T) {
 			}
 			if len(ranks) > 0 && !slices.Equal(ranks[0].MatchedIndexes, tt.matched) {
 				t.Errorf("matched %v, want %v", ranks[0].MatchedIndexes, tt.matched)
+			}
+		})
+	}
+}
+
+// word is a list item for tests.
+type word string
+
+func (w word) FilterValue() string { return string(w) }
+
+func TestMove(t *testing.T) {
+	tests := []struct {
+		name     string
+		from, by int
+		want     int
+	}{
+		{"down", 0, 2, 2},
+		{"up", 3, -2, 1},
+		{"stops at the end", 2, 9, 4},
+		{"stops at the top", 1, -5, 0},
+		{"still", 2, 0, 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			l := list.New([]list.Item{word("a"), word("b"), word("c"), word("d"), word("e")}, list.NewDefaultDelegate(), 20, 40)
+			l.Select(tt.from)
+			Move(&l, tt.by)
+			if l.Index() != tt.want {
+				t.Errorf("index %d, want %d", l.Index(), tt.want)
 			}
 		})
 	}

@@ -15,8 +15,8 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"dossier/corpus/actors"
-	"dossier/corpus/textdecode"
 	"dossier/ui/catalog"
+	"dossier/ui/display"
 	"dossier/ui/keys"
 	"dossier/ui/theme"
 )
@@ -285,7 +285,7 @@ func (m Model) rowView(r row, selected bool) string {
 	}
 	a := m.cat.Actors[r.named.Actor]
 	counts := fmt.Sprintf(" %d · %d", r.named.Count, len(m.cat.Appearances(r.named.Actor)))
-	name := clean(a.Name)
+	name := display.Line(a.Name)
 	room := m.width - ansi.StringWidth(cursor) - ansi.StringWidth(counts)
 	if room < 4 {
 		return ansi.Truncate(m.style(selected).Render(cursor+name), m.width, "…")
@@ -301,9 +301,4 @@ func (m Model) style(selected bool) lipgloss.Style {
 		return m.theme.Selected
 	}
 	return m.theme.Normal
-}
-
-// clean strips control characters and line breaks from a name.
-func clean(s string) string {
-	return strings.Join(strings.Fields(textdecode.StripControls(s)), " ")
 }

@@ -9,6 +9,7 @@ import (
 	"dossier/corpus/actors"
 	"dossier/corpus/article"
 	"dossier/corpus/textdecode"
+	"dossier/ui/display"
 )
 
 // Document is an article as Markdown in parts rendered one after the
@@ -192,7 +193,7 @@ func (b *docBuilder) comments(comments []article.Comment, show bool, expandKey s
 	b.WriteString(fmt.Sprintf("---\n\n## Reader comments (%d)\n\n", len(comments)))
 	if !show {
 		them := map[bool]string{true: "it", false: "them"}[len(comments) == 1]
-		note := fmt.Sprintf("%s folded — press %s to show %s.", plural(len(comments), "comment", "comments"), expandKey, them)
+		note := fmt.Sprintf("%s folded — press %s to show %s.", display.Count(len(comments), "comment", "comments"), expandKey, them)
 		b.WriteString(wrapStyled(note, textWidth(b.width, 0), "*") + "\n\n")
 		return
 	}
@@ -212,14 +213,6 @@ func (b *docBuilder) comments(comments []article.Comment, show bool, expandKey s
 		}
 		b.WriteString("\n")
 	}
-}
-
-// plural gives "1 comment" or "3 comments".
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
 }
 
 // escapeLine escapes s as one line of Markdown, falling back when empty.

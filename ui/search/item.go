@@ -12,7 +12,7 @@ import (
 
 	"dossier/corpus"
 	"dossier/corpus/article"
-	"dossier/corpus/textdecode"
+	"dossier/ui/display"
 	"dossier/ui/theme"
 )
 
@@ -39,17 +39,17 @@ type piece struct {
 
 // newItem describes one hit on article a.
 func newItem(a *article.Article, h corpus.Hit) item {
-	it := item{article: a, hit: h, title: clean(a.Title), snippet: pieces(h.Snippet, h.SnippetMatches)}
+	it := item{article: a, hit: h, title: display.Line(a.Title), snippet: pieces(h.Snippet, h.SnippetMatches)}
 	if it.title == "" {
 		it.title = "(untitled)"
 	}
 	var parts []string
-	for _, s := range []string{clean(a.Source), clean(a.Date)} {
+	for _, s := range []string{display.Line(a.Source), display.Line(a.Date)} {
 		if s != "" {
 			parts = append(parts, s)
 		}
 	}
-	parts = append(parts, plural(len(h.Matches), "match", "matches"))
+	parts = append(parts, display.Count(len(h.Matches), "match", "matches"))
 	it.details = strings.Join(parts, " · ")
 	return it
 }
@@ -73,7 +73,7 @@ func pieces(snippet string, matches [][2]int) []piece {
 
 // appendPiece adds a cleaned piece of text, if anything is left of it.
 func appendPiece(out []piece, s string, match bool) []piece {
-	if s = cleanSpaced(s); s != "" {
+	if s = display.Spaced(s); s != "" {
 		out = append(out, piece{text: s, match: match})
 	}
 	return out
@@ -132,35 +132,4 @@ func (d delegate) snippet(pieces []piece, width int) string {
 		b.WriteString(style.Render(text))
 	}
 	return "  " + ansi.Truncate(b.String(), room, "…")
-}
-
-// clean strips control characters and line breaks.
-func clean(s string) string {
-	return strings.Join(strings.Fields(textdecode.StripControls(s)), " ")
-}
-
-// cleanSpaced strips control characters and collapses white space, keeping
-// one space at either end where s had some, so that the pieces of a
-// snippet join as they did.
-func cleanSpaced(s string) string {
-	s = textdecode.StripControls(s)
-	out := clean(s)
-	if out == "" {
-		return strings.Repeat(" ", min(len(s)-len(strings.TrimSpace(s)), 1))
-	}
-	if strings.TrimLeft(s, " \n\t") != s {
-		out = " " + out
-	}
-	if strings.TrimRight(s, " \n\t") != s {
-		out += " "
-	}
-	return out
-}
-
-// plural gives "1 match" or "3 matches".
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
 }

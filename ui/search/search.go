@@ -18,6 +18,7 @@ import (
 
 	"dossier/corpus"
 	"dossier/corpus/article"
+	"dossier/ui/display"
 	"dossier/ui/filtering"
 	"dossier/ui/keys"
 	"dossier/ui/theme"
@@ -230,7 +231,7 @@ func title(n int, query string) string {
 	if n >= Limit {
 		return fmt.Sprintf("The %d best articles for %s", n, Quote(query))
 	}
-	return fmt.Sprintf("%s for %s · best first", plural(n, "article", "articles"), Quote(query))
+	return fmt.Sprintf("%s for %s · best first", display.Count(n, "article", "articles"), Quote(query))
 }
 
 // errorMessage explains a failed search: a query that cannot be
@@ -240,7 +241,7 @@ func errorMessage(err error) string {
 		lines := strings.Split(strings.TrimSpace(err.Error()), "\n")
 		return "Cannot search for that: " + strings.TrimPrefix(lines[len(lines)-1], "search: ") + "."
 	}
-	return "The search failed: " + clean(err.Error())
+	return "The search failed: " + display.Line(err.Error())
 }
 
 // Click selects the result drawn at row y of the pane.
@@ -255,12 +256,7 @@ func (m *Model) Click(y int) bool {
 
 // Scroll moves the cursor by n results.
 func (m *Model) Scroll(n int) {
-	for ; n > 0; n-- {
-		m.list.CursorDown()
-	}
-	for ; n < 0; n++ {
-		m.list.CursorUp()
-	}
+	filtering.Move(&m.list, n)
 }
 
 // View draws the query line, then the results or a message.
@@ -285,7 +281,7 @@ func (m Model) wrap(style lipgloss.Style, msg string) string {
 // Quote is how a query is shown: on one line, in double quotes unless it
 // has its own.
 func Quote(q string) string {
-	q = clean(q)
+	q = display.Line(q)
 	if strings.Contains(q, `"`) {
 		return q
 	}
