@@ -6,7 +6,10 @@
 // boilerplate common across outlets), never the strings of particular files.
 package article
 
-import "strings"
+import (
+	"strings"
+	"unsafe"
+)
 
 // Kind says what role a body paragraph plays, so that readers can set
 // subheadings and photo captions apart from running text.
@@ -73,13 +76,58 @@ type Article struct {
 	Paragraphs []Paragraph
 	Comments   []Comment
 	Dropped    []Dropped
+
+	text string // the paragraphs joined, once Seal has made them share it
 }
+
+// Seal joins the paragraphs once and makes each one a slice of that text,
+// so that Text returns it without copying and the article holds its body
+// once. Parse seals what it returns; a reader of stored articles calls it
+// when an article is complete.
+func (a *Article) Seal() {
+	a.text = ""
+	text := a.Text()
+	at := 0
+	for i := range a.Paragraphs {
+		n := len(a.Paragraphs[i].Text)
+		a.Paragraphs[i].Text = text[at : at+n]
+		at += n + len(paragraphBreak)
+	}
+	a.text = text
+}
+
+// paragraphBreak separates paragraphs in Text.
+const paragraphBreak = "\n\n"
 
 // Text is the cleaned body: the paragraphs separated by a blank line.
 func (a *Article) Text() string {
+	if a.sealedText() {
+		return a.text
+	}
 	parts := make([]string, len(a.Paragraphs))
 	for i, p := range a.Paragraphs {
 		parts[i] = p.Text
 	}
-	return strings.Join(parts, "\n\n")
+	return strings.Join(parts, paragraphBreak)
+}
+
+// sealedText reports whether the text Seal joined still is the paragraphs
+// joined: each paragraph is the slice of it where Seal put it (compared by
+// address and length, without reading), and nothing is left over. A
+// caller that changed the paragraphs after Seal gets them joined anew.
+func (a *Article) sealedText() bool {
+	if a.text == "" {
+		return false
+	}
+	at := 0
+	for i, p := range a.Paragraphs {
+		if i > 0 {
+			at += len(paragraphBreak)
+		}
+		if at+len(p.Text) > len(a.text) || (p.Text != "" && unsafe.StringData(p.Text) != unsafe.StringData(a.text[at:])) {
+			return false
+		}
+		at += len(p.Text)
+	}
+	return at == len(a.text)
 }

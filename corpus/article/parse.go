@@ -53,6 +53,7 @@ func Parse(text string) *Article {
 	p.body(append(lead, units[bodyStart:end]...))
 	p.tail(units[end:])
 	p.finish(units)
+	p.a.Seal()
 	return p.a
 }
 

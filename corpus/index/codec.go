@@ -62,6 +62,7 @@ func decodeArticle(rec []byte, text string) (*article.Article, []ner.Entity, err
 	a.Byline = d.strs()
 	a.Dateline = d.str()
 	a.Paragraphs = d.paragraphs(text)
+	a.Seal()
 	if n := d.count(3); n > 0 {
 		a.Comments = make([]article.Comment, n)
 		for i := range a.Comments {

@@ -25,6 +25,7 @@ func testArticle(paragraphs ...string) *article.Article {
 	for i, p := range paragraphs {
 		a.Paragraphs = append(a.Paragraphs, article.Paragraph{Kind: article.Kind(i % 3), Text: p})
 	}
+	a.Seal()
 	return a
 }
 
