@@ -2,6 +2,7 @@ package index
 
 import (
 	"database/sql"
+	"errors"
 	"hash/crc32"
 )
 
@@ -21,7 +22,13 @@ type Writer struct {
 
 // Statements of a Writer. Deleting a file's row first removes its text
 // from the full-text index, which an external-content table needs.
+//
+// The removal runs only for a path that has a row: as an INSERT … SELECT
+// it opens a statement savepoint, which makes FTS5 flush its in-memory
+// index to disk. Run for every new file, it turned each article into a
+// segment of its own and made merging them most of the cost of indexing.
 const (
+	findFile   = `SELECT id FROM files WHERE path = ?`
 	insertFile = `INSERT INTO files(path, size, mtime, hash, sum, record, text) VALUES(?, ?, ?, ?, ?, ?, ?)`
 	insertText = `INSERT INTO fts(rowid, text) VALUES(?, ?)`
 	unindex    = `INSERT INTO fts(fts, rowid, text) SELECT 'delete', id, text FROM files WHERE path = ?`
@@ -67,11 +74,31 @@ func (w *Writer) Delete(path string) error {
 // remove deletes the row of the file at path and its text's entries in
 // the full-text index.
 func (w *Writer) remove(path string) error {
+	if found, err := w.has(path); err != nil || !found {
+		return err
+	}
 	if _, err := w.exec(unindex, path); err != nil {
 		return err
 	}
 	_, err := w.exec(deleteFile, path)
 	return err
+}
+
+// has reports whether the index has a row for the file at path.
+func (w *Writer) has(path string) (bool, error) {
+	st, err := w.stmt(findFile)
+	if err != nil {
+		return false, err
+	}
+	var id int64
+	switch err := st.QueryRow(path).Scan(&id); {
+	case errors.Is(err, sql.ErrNoRows):
+		return false, nil
+	case err != nil:
+		w.Abort()
+		return false, classify(err)
+	}
+	return true, nil
 }
 
 // Touch records a new size and modification time for a file whose content
@@ -97,24 +124,11 @@ func (w *Writer) Abort() {
 	}
 }
 
-// exec runs one statement in the open transaction, starting one if need
-// be, with the statement prepared once per transaction.
+// exec runs one statement in the open transaction.
 func (w *Writer) exec(query string, args ...any) (sql.Result, error) {
-	if w.tx == nil {
-		tx, err := w.x.db.Begin()
-		if err != nil {
-			return nil, classify(err)
-		}
-		w.tx, w.stmts = tx, map[string]*sql.Stmt{}
-	}
-	st := w.stmts[query]
-	if st == nil {
-		var err error
-		if st, err = w.tx.Prepare(query); err != nil {
-			w.Abort()
-			return nil, classify(err)
-		}
-		w.stmts[query] = st
+	st, err := w.stmt(query)
+	if err != nil {
+		return nil, err
 	}
 	res, err := st.Exec(args...)
 	if err != nil {
@@ -122,6 +136,28 @@ func (w *Writer) exec(query string, args ...any) (sql.Result, error) {
 		return nil, classify(err)
 	}
 	return res, nil
+}
+
+// stmt returns query prepared in the open transaction, starting one if
+// need be; each statement is prepared once per transaction.
+func (w *Writer) stmt(query string) (*sql.Stmt, error) {
+	if w.tx == nil {
+		tx, err := w.x.db.Begin()
+		if err != nil {
+			return nil, classify(err)
+		}
+		w.tx, w.stmts = tx, map[string]*sql.Stmt{}
+	}
+	if st := w.stmts[query]; st != nil {
+		return st, nil
+	}
+	st, err := w.tx.Prepare(query)
+	if err != nil {
+		w.Abort()
+		return nil, classify(err)
+	}
+	w.stmts[query] = st
+	return st, nil
 }
 
 // done counts one change and commits once a batch is full.
