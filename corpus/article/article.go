@@ -82,9 +82,12 @@ type Article struct {
 
 // Seal joins the paragraphs once and makes each one a slice of that text,
 // so that Text returns it without copying and the article holds its body
-// once. Parse seals what it returns; a reader of stored articles calls it
-// when an article is complete.
+// once. It also copies the other fields into one block of their own, so
+// that an article parsed from a file's text no longer keeps that whole
+// text alive through them. Parse seals what it returns; a reader of
+// stored articles calls it when an article is complete.
 func (a *Article) Seal() {
+	a.packFields()
 	a.text = ""
 	text := a.Text()
 	at := 0
@@ -94,6 +97,44 @@ func (a *Article) Seal() {
 		at += n + len(paragraphBreak)
 	}
 	a.text = text
+}
+
+// packFields copies every string of the article but the paragraphs into
+// one new block and points the fields at their copies.
+func (a *Article) packFields() {
+	fields := a.otherFields()
+	size := 0
+	for _, f := range fields {
+		size += len(*f)
+	}
+	var b strings.Builder
+	b.Grow(size)
+	for _, f := range fields {
+		b.WriteString(*f)
+	}
+	block, at := b.String(), 0
+	for _, f := range fields {
+		n := len(*f)
+		*f = block[at : at+n]
+		at += n
+	}
+}
+
+// otherFields points at every string field of the article outside its
+// paragraphs.
+func (a *Article) otherFields() []*string {
+	fields := []*string{&a.ID, &a.Path, &a.Encoding, &a.Title, &a.Source, &a.Section, &a.Date, &a.Dateline}
+	for i := range a.Byline {
+		fields = append(fields, &a.Byline[i])
+	}
+	for i := range a.Comments {
+		c := &a.Comments[i]
+		fields = append(fields, &c.Author, &c.Date, &c.Text)
+	}
+	for i := range a.Dropped {
+		fields = append(fields, &a.Dropped[i].Text, &a.Dropped[i].Reason)
+	}
+	return fields
 }
 
 // paragraphBreak separates paragraphs in Text.

@@ -3,6 +3,7 @@ package article
 import (
 	"strings"
 	"testing"
+	"unsafe"
 )
 
 func TestSealedTextFollowsTheParagraphs(t *testing.T) {
@@ -41,4 +42,28 @@ func TestParseSealsItsArticle(t *testing.T) {
 	if first, second := a.Text(), a.Text(); first != second || len(first) == 0 {
 		t.Errorf("Text() = %q then %q", first, second)
 	}
+}
+
+func TestParsedArticleKeepsNothingOfItsInput(t *testing.T) {
+	input := "Big News Daily\nA headline for the story\nBy Jane Reporter\n12 March 2021\n\nLONDON - First paragraph of the story, long enough to be prose.\n\nSecond paragraph, also prose enough.\n\nShare this article\n\nComments\nReader One\nI disagree with all of this.\n"
+	a := Parse(input)
+	start := uintptr(unsafe.Pointer(unsafe.StringData(input)))
+	end := start + uintptr(len(input))
+	for i, f := range append(a.otherFields(), paragraphTexts(a)...) {
+		if *f == "" {
+			continue
+		}
+		if p := uintptr(unsafe.Pointer(unsafe.StringData(*f))); p >= start && p < end {
+			t.Errorf("field %d %q points into the parsed input", i, *f)
+		}
+	}
+}
+
+// paragraphTexts points at the text of each paragraph of a.
+func paragraphTexts(a *Article) []*string {
+	var out []*string
+	for i := range a.Paragraphs {
+		out = append(out, &a.Paragraphs[i].Text)
+	}
+	return out
 }
