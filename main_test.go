@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"math"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"testing"
@@ -133,5 +135,27 @@ func TestExportContract(t *testing.T) {
 	}
 	if mentions == 0 {
 		t.Error("no mentions in the seeds")
+	}
+}
+
+func TestLimitMemory(t *testing.T) {
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(-1))
+	const own = 3 << 30
+	tests := []struct {
+		name, env string
+		before    int64
+		want      int64
+	}{
+		{"no GOMEMLIMIT", "", math.MaxInt64, memoryLimit},
+		{"GOMEMLIMIT set", "3GiB", own, own},
+		{"GOMEMLIMIT off", "off", math.MaxInt64, math.MaxInt64},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			debug.SetMemoryLimit(tt.before)
+			if got := limitMemory(tt.env); got != tt.want {
+				t.Errorf("limitMemory(%q) = %d, want %d", tt.env, got, tt.want)
+			}
+		})
 	}
 }

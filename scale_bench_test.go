@@ -180,8 +180,9 @@ func benchRSS(b *testing.B, dir string) {
 	b.ReportMetric(float64(maxRSS)/1024, "MB-peak-RSS")
 }
 
-// exportForRSS is the child side of benchRSS: it exports the corpus and
-// exits.
+// exportForRSS is the child side of benchRSS: it exports the corpus as
+// main would, memory limit included, and exits.
 func exportForRSS(dir string) {
+	limitMemory(os.Getenv("GOMEMLIMIT"))
 	os.Exit(run([]string{"export", dir}, io.Discard, os.Stderr))
 }
