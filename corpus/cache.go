@@ -187,7 +187,7 @@ func (c *cache) load(ctx context.Context, j job) Event {
 func (c *cache) event(p string, r index.Record) Event {
 	a := *r.Article
 	a.ID, a.Path = fileID(p), p
-	return Event{Article: &a, Names: r.Names, Progress: Progress{Bytes: r.Size}, hash: r.Hash}
+	return Event{Article: &a, Progress: Progress{Bytes: r.Size}, hash: r.Hash, storedNames: &r.StoredNames}
 }
 
 // withHash notes the content hash of a file's article on its event.

@@ -22,6 +22,7 @@ type Collector struct {
 	articles  []*article.Article
 	warnings  []Warning
 	names     map[*article.Article][]ner.Entity
+	stored    map[*article.Article]*index.StoredNames // names the index keeps, decoded when needed
 	hashes    map[*article.Article][]byte
 	index     string // the index every article came through, or ""
 	unindexed bool   // some article did not come through the index
@@ -29,7 +30,8 @@ type Collector struct {
 
 // NewCollector returns an empty collector for a stream loaded with opts.
 func NewCollector(opts Options) *Collector {
-	return &Collector{skipNames: opts.SkipNames, names: map[*article.Article][]ner.Entity{}, hashes: map[*article.Article][]byte{}}
+	return &Collector{skipNames: opts.SkipNames, names: map[*article.Article][]ner.Entity{},
+		stored: map[*article.Article]*index.StoredNames{}, hashes: map[*article.Article][]byte{}}
 }
 
 // Add keeps the article or warning of one event.
@@ -37,7 +39,11 @@ func (c *Collector) Add(ev Event) {
 	switch {
 	case ev.Article != nil:
 		c.articles = append(c.articles, ev.Article)
-		if !c.skipNames {
+		switch {
+		case c.skipNames:
+		case ev.storedNames != nil:
+			c.stored[ev.Article] = ev.storedNames
+		default:
 			c.names[ev.Article] = ev.Names
 		}
 		c.noteIndex(ev)
@@ -66,6 +72,7 @@ func (c *Collector) Finish() *Corpus {
 	if !c.skipNames {
 		out.Actors, out.Mentions = c.resolve(out)
 	}
+	c.names, c.stored, c.hashes = nil, nil, nil
 	return out
 }
 
@@ -87,20 +94,32 @@ func (c *Collector) noteIndex(ev Event) {
 // read or written the actors are resolved as without it.
 func (c *Collector) resolve(out *Corpus) ([]actors.Actor, [][]actors.Mention) {
 	if out.index == "" {
-		return resolveActors(out.Articles, c.names)
+		return resolveActors(out.Articles, c.takeNames())
 	}
 	key := c.resolutionKey(out.Articles)
 	x, err := index.Open(out.index)
 	if err != nil {
-		return resolveActors(out.Articles, c.names)
+		return resolveActors(out.Articles, c.takeNames())
 	}
 	defer x.Close()
 	if r, ok, err := x.Resolution(key); err == nil && ok && len(r.Mentions) == len(out.Articles) {
 		return r.Actors, r.Mentions
 	}
-	as, ms := resolveActors(out.Articles, c.names)
+	as, ms := resolveActors(out.Articles, c.takeNames())
 	x.SetResolution(key, index.Resolution{Actors: as, Mentions: ms})
 	return as, ms
+}
+
+// takeNames hands over the names of the articles, decoding those the
+// index kept, and forgets them, so that the resolution can let go of each
+// article's names once it has used them.
+func (c *Collector) takeNames() map[*article.Article][]ner.Entity {
+	names := c.names
+	for a, s := range c.stored {
+		names[a] = s.Decode()
+	}
+	c.names, c.stored = nil, nil
+	return names
 }
 
 // resolutionKey identifies what actor resolution depends on: the index

@@ -17,6 +17,7 @@ import (
 
 	"dossier/corpus/actors"
 	"dossier/corpus/article"
+	"dossier/corpus/index"
 	"dossier/corpus/ner"
 	"dossier/corpus/textdecode"
 )
@@ -70,11 +71,14 @@ type Event struct {
 	Article  *article.Article
 	Warning  *Warning
 	Progress Progress
-	// Names are the names the tagger found in the article's text.
-	Names    []ner.Entity
-	fileDone bool   // the event ends the loading of one found file
-	hash     []byte // the digest of the article file's content, when indexed
-	index    string // the index file the article was loaded through
+	// Names are the names the tagger found in the article's text, unless
+	// the article came from the index, which keeps them encoded until the
+	// actors are resolved.
+	Names       []ner.Entity
+	storedNames *index.StoredNames // the names as the index keeps them
+	fileDone    bool               // the event ends the loading of one found file
+	hash        []byte             // the digest of the article file's content, when indexed
+	index       string             // the index file the article was loaded through
 }
 
 // Corpus is a fully loaded collection: articles sorted by path with unique
@@ -374,10 +378,14 @@ func Load(ctx context.Context, paths []string, opts Options) *Corpus {
 
 // resolveActors turns the names found in each article into the corpus's
 // actors and their mentions, in article order.
+//
+// It empties names as it goes, so that only the docs handed to the
+// resolution hold them.
 func resolveActors(articles []*article.Article, names map[*article.Article][]ner.Entity) ([]actors.Actor, [][]actors.Mention) {
 	docs := make([]actors.Doc, len(articles))
 	for i, a := range articles {
 		docs[i] = actors.Doc{ID: a.ID, Text: a.Text(), Entities: names[a]}
+		delete(names, a)
 	}
 	return actors.Resolve(docs)
 }

@@ -75,10 +75,12 @@ type Record struct {
 	// read; Hash is a digest of its content.
 	Size, ModTime int64
 	Hash          []byte
-	// Article is the parsed article, without its loader-set ID and Path,
-	// and Names the names found in its text.
+	// Article is the parsed article, without its loader-set ID and Path.
 	Article *article.Article
-	Names   []ner.Entity
+	// Names are the names found in its text, which Put stores. Scan
+	// leaves them nil and gives them as StoredNames instead.
+	Names       []ner.Entity
+	StoredNames StoredNames
 }
 
 // Open opens the index at path, creating it if need be. An index of
@@ -232,7 +234,7 @@ func (x *Index) Scan(ctx context.Context, fn func(Record)) error {
 		if err != nil {
 			return fmt.Errorf("%w: %v for %s", ErrCorrupt, err, r.Path)
 		}
-		r.Article, r.Names = a, names
+		r.Article, r.StoredNames = a, names
 		fn(r)
 	}
 	if err := rows.Err(); err != nil {
