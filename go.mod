@@ -9,6 +9,7 @@ require (
 	github.com/charmbracelet/lipgloss v1.1.1-0.20250404203927-76690c660834
 	github.com/charmbracelet/x/ansi v0.11.6
 	github.com/charmbracelet/x/exp/teatest v0.0.0-20251215102626-e0db08df7383
+	github.com/goccy/go-json v0.12.0
 	github.com/jdkato/prose/v3 v3.2.3
 	github.com/markusmobius/go-dateparser v1.4.7
 	github.com/muesli/termenv v0.16.0

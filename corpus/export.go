@@ -3,11 +3,12 @@ package corpus
 import (
 	"bufio"
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"io"
 	"runtime"
 	"sync/atomic"
+
+	json "github.com/goccy/go-json"
 
 	"dossier/corpus/article"
 )
@@ -180,7 +181,9 @@ func writeList(w *bufio.Writer, n int, item func(i int) any) error {
 }
 
 // encodeItems encodes items from to to, each indented as a list item of
-// the export, separated by commas.
+// the export, separated by commas. It uses goccy/go-json, which gives the
+// bytes encoding/json gives (a test and a fuzz target compare them) about
+// six times faster: encoding took several seconds of a 100k export.
 func encodeItems(item func(i int) any, from, to int) ([]byte, error) {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
