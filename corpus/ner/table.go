@@ -62,6 +62,15 @@ func (t *weightTable) probe(k uint64, s slot, i uint64) int32 {
 	return s.row
 }
 
+// rowsOf returns the offsets of the weights of keys.
+func (t *weightTable) rowsOf(keys []uint64) []int32 {
+	rows := make([]int32, len(keys))
+	for j, k := range keys {
+		rows[j] = t.row(k)
+	}
+	return rows
+}
+
 // rows sets rows[j] to the offset of the weights of keys[j]. It reads the
 // first slot of every key before probing any further, so that those reads,
 // which mostly miss the processor's caches, overlap.
