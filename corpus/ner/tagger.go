@@ -121,7 +121,7 @@ func (st *tagState) setWords(c *compiled, words []string) {
 	for _, w := range words {
 		id := st.words.id(w)
 		st.ids = append(st.ids, id)
-		if st.words.infos[id].hasLower {
+		if st.words.info(id).hasLower {
 			lowerLetters++
 		}
 	}
@@ -132,7 +132,7 @@ func (st *tagState) setWords(c *compiled, words []string) {
 // info returns the wordInfo of the word at position i, which may be up to
 // two places beyond either end of the sentence.
 func (st *tagState) info(i int) *wordInfo {
-	return &st.words.infos[st.ids[i+2]]
+	return st.words.info(st.ids[i+2])
 }
 
 // headRows returns the rows of the features of position i that come after
@@ -172,7 +172,7 @@ func (st *tagState) score(c *compiled, i, p2, p1 int) []float32 {
 // features on, after tags p2 and p1, in order.
 func (st *tagState) tailRows(c *compiled, i, p2, p1 int) []int32 {
 	id := st.ids[i+2]
-	cur := &st.words.infos[id]
+	cur := st.words.info(id)
 	tagWord, tagShape := st.words.tagWordRows(id, p1)
 	rows := append(st.rows[:0],
 		c.prevTag[p1],

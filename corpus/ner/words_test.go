@@ -39,7 +39,7 @@ func TestWordInfoMatchesFeatures(t *testing.T) {
 			if again := wc.id(tt.word); again != id {
 				t.Fatalf("id = %d then %d", id, again)
 			}
-			info := &wc.infos[id]
+			info := wc.info(id)
 			// The word at position 2 of five copies of itself plays every role.
 			words := []string{tt.word, tt.word, tt.word, tt.word, tt.word}
 			ctx := newContext(words)
@@ -88,7 +88,9 @@ func TestTagAcrossCacheResets(t *testing.T) {
 	other := Train(syntheticData(), 2, 1)
 	for _, limit := range []int{1, 8, 100} {
 		st := &tagState{words: wordCache{limit: limit}}
+		bound := limit
 		for i, words := range sentencesForTest(t) {
+			bound = max(bound, len(words)+2)
 			model := m
 			if i%3 == 2 {
 				model = other
@@ -97,9 +99,56 @@ func TestTagAcrossCacheResets(t *testing.T) {
 			if want := refTag(model, words); !slices.Equal(got, want) {
 				t.Fatalf("limit %d: tag(%q) = %q, want %q", limit, words, got, want)
 			}
-			if len(st.words.infos) > max(limit, len(words)+2) {
-				t.Fatalf("limit %d: cache holds %d words", limit, len(st.words.infos))
+			if cur, old := len(st.words.cur.infos), len(st.words.old.infos); max(cur, old) > bound {
+				t.Fatalf("limit %d: generations hold %d and %d words", limit, cur, old)
 			}
+		}
+	}
+}
+
+// TestWordCacheKeepsWordsInUse checks that a word of the old generation
+// seen again is copied into the new one with all it holds, lazily looked
+// up rows included, and that a word of neither is worked out again.
+func TestWordCacheKeepsWordsInUse(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := m.compile()
+	wc := wordCache{limit: 4}
+	wc.fit(c, 2)
+	kept, dropped := wc.id("Paris"), wc.id("visit")
+	wc.tagWordRows(kept, 3)
+	info, head, rows := *wc.info(kept), slices.Clone(wc.head(kept)), slices.Clone(wc.cur.tagRows)
+	wc.fit(c, 3)
+	if len(wc.cur.infos) != 2 || len(wc.old.infos) != 4 {
+		t.Fatalf("after a turn the generations hold %d and %d words, want 2 and 4", len(wc.cur.infos), len(wc.old.infos))
+	}
+	id := wc.id("Paris")
+	if *wc.info(id) != info || !slices.Equal(wc.head(id), head) {
+		t.Errorf("kept word differs: %+v, want %+v", *wc.info(id), info)
+	}
+	perWord := 2 * c.hashes.n
+	if got, want := wc.cur.tagRows[int(id)*perWord:][:perWord], rows[int(kept)*perWord:][:perWord]; !slices.Equal(got, want) {
+		t.Errorf("kept tag rows = %v, want %v", got, want)
+	}
+	wc.fit(c, 2)
+	if _, ok := wc.old.ids["visit"]; ok || dropped == id {
+		t.Error("a word unused for a generation is still cached")
+	}
+}
+
+func TestCloneStrings(t *testing.T) {
+	tests := []struct{ w, lower, shape string }{
+		{"", "", ""},
+		{"Paris", "paris", "Xxx"},
+		{"ÉCOLE", "école", "XXX"},
+		{"a", "a", "x"},
+	}
+	for _, tt := range tests {
+		w, lower, shape := cloneStrings(tt.w, []byte(tt.lower), []byte(tt.shape))
+		if w != tt.w || lower != tt.lower || shape != tt.shape {
+			t.Errorf("cloneStrings(%q, %q, %q) = %q, %q, %q", tt.w, tt.lower, tt.shape, w, lower, shape)
 		}
 	}
 }
