@@ -50,6 +50,19 @@ func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
+// isASCIIWordByte reports an ASCII letter or digit.
+func isASCIIWordByte(b byte) bool {
+	return asciiWord[b]
+}
+
+// asciiWord marks the ASCII letters and digits.
+var asciiWord = func() (t [256]bool) {
+	for b := range utf8.RuneSelf {
+		t[b] = isWordRune(rune(b))
+	}
+	return t
+}()
+
 // isJoiner reports punctuation that stays inside a word when a word
 // character follows: hyphens, apostrophes, full stops, commas in numbers.
 func isJoiner(r rune) bool {
@@ -65,6 +78,10 @@ func isJoiner(r rune) bool {
 func wordEnd(text string, i int) int {
 	j := i
 	for j < len(text) {
+		if isASCIIWordByte(text[j]) {
+			j++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(text[j:])
 		if isWordRune(r) {
 			j += size
