@@ -59,6 +59,29 @@ type tagState struct {
 	head   []float32 // per position, the scores of its features before the tag ones
 	rows   []int32   // scratch: rows to add to a score
 	scores []float32
+
+	toks     []Token  // Extract: the tokens of the text
+	sentence []string // Extract: the words of the sentence being tagged
+	tags     []string // Extract: their tags
+}
+
+// maxKeptTokens is the most tokens whose buffers a tagState keeps from one
+// text to the next: a longer text's are let go.
+const maxKeptTokens = 1 << 16
+
+// release clears the tokens of the text just tagged, so that a pooled state
+// keeps no text alive, and lets go of buffers a long text grew. Every token
+// the buffer ever held was within the length cleared after its text, so it
+// holds none beyond its length either; the words of each sentence are
+// cleared once it is tagged.
+func (st *tagState) release() {
+	clear(st.toks)
+	if cap(st.toks) > maxKeptTokens {
+		st.toks = nil
+	}
+	if cap(st.sentence) > maxKeptTokens {
+		st.sentence = nil
+	}
 }
 
 // statePool holds tagStates for reuse across sentences and goroutines.

@@ -20,7 +20,11 @@ type Token struct {
 // "St."), numbers, and single punctuation marks; a possessive "'s" is a
 // token of its own.
 func Tokenize(text string) []Token {
-	toks := make([]Token, 0, len(text)/5+1)
+	return appendTokens(make([]Token, 0, len(text)/5+1), text)
+}
+
+// appendTokens appends the tokens of text to toks and returns the result.
+func appendTokens(toks []Token, text string) []Token {
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		switch {
