@@ -1,7 +1,10 @@
 package ner
 
 import (
+	"fmt"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -123,5 +126,40 @@ func TestReleaseKeepsNoText(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestExtractConcurrently checks that goroutines extracting at once, each
+// through pooled states and their word caches, find what one alone does.
+func TestExtractConcurrently(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := append([]string(nil), trickyTexts...)
+	for _, words := range sentencesForTest(t)[3*len(trickyTexts):] {
+		texts = append(texts, strings.Join(words, " "))
+	}
+	want := make([][]Entity, len(texts))
+	for i, text := range texts {
+		want[i] = m.Extract(text)
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 4)
+	for g := range 4 {
+		wg.Go(func() {
+			for i := range texts {
+				i := (i + g*len(texts)/4) % len(texts)
+				if got := m.Extract(texts[i]); !slices.Equal(got, want[i]) {
+					errs <- fmt.Sprintf("Extract(%q) = %v, want %v", texts[i], got, want[i])
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
 	}
 }
