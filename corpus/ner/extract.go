@@ -15,28 +15,44 @@ type Entity struct {
 // Extract tags text with m and returns the names it finds, in order, with
 // byte offsets into text. Sentences are tagged one at a time.
 func (m *Model) Extract(text string) []Entity {
-	var out []Entity
 	st := statePool.Get().(*tagState)
 	defer statePool.Put(st)
-	var words, tags []string
-	toks := Tokenize(text)
-	for _, sent := range sentences(text, toks) {
-		words = words[:0]
-		for _, t := range sent {
-			words = append(words, t.Text)
-		}
-		tags = m.tag(st, words, resize(tags, len(words)))
-		for _, sp := range Spans(tags) {
-			for sp.End > sp.Start+1 && isPossessive(words[sp.End-1]) {
-				sp.End--
-			}
-			if isPossessive(words[sp.Start]) {
-				continue
-			}
-			start, end := sent[sp.Start].Start, sent[sp.End-1].End
-			out = append(out, Entity{Start: start, End: end, Text: text[start:end], Type: sp.Type})
-		}
+	defer st.release()
+	return m.extract(st, text)
+}
+
+// extract is Extract with the scratch space st.
+func (m *Model) extract(st *tagState, text string) []Entity {
+	var out []Entity
+	st.toks = appendTokens(st.toks[:0], text)
+	for start := 0; start < len(st.toks); {
+		end := endOfSentence(text, st.toks, start)
+		out = m.extractSentence(st, text, st.toks[start:end], out)
+		start = end
 	}
+	return out
+}
+
+// extractSentence tags the tokens of one sentence of text and appends the
+// names it finds to out.
+func (m *Model) extractSentence(st *tagState, text string, sent []Token, out []Entity) []Entity {
+	words := st.sentence[:0]
+	for _, t := range sent {
+		words = append(words, t.Text)
+	}
+	st.sentence = words
+	st.tags = m.tag(st, words, resize(st.tags, len(words)))
+	for _, sp := range Spans(st.tags) {
+		for sp.End > sp.Start+1 && isPossessive(words[sp.End-1]) {
+			sp.End--
+		}
+		if isPossessive(words[sp.Start]) {
+			continue
+		}
+		start, end := sent[sp.Start].Start, sent[sp.End-1].End
+		out = append(out, Entity{Start: start, End: end, Text: text[start:end], Type: sp.Type})
+	}
+	clear(words)
 	return out
 }
 
@@ -45,14 +61,23 @@ func (m *Model) Extract(text string) []Entity {
 // word is not in lower case.
 func sentences(text string, toks []Token) [][]Token {
 	var out [][]Token
-	start := 0
-	for i := range toks {
-		if i+1 == len(toks) || endsSentenceAt(text, toks, i) {
-			out = append(out, toks[start:i+1])
-			start = i + 1
-		}
+	for start := 0; start < len(toks); {
+		end := endOfSentence(text, toks, start)
+		out = append(out, toks[start:end])
+		start = end
 	}
 	return out
+}
+
+// endOfSentence returns the index after the last token of the sentence that
+// starts with token start.
+func endOfSentence(text string, toks []Token, start int) int {
+	for i := start; i+1 < len(toks); i++ {
+		if endsSentenceAt(text, toks, i) {
+			return i + 1
+		}
+	}
+	return len(toks)
 }
 
 // endsSentenceAt reports whether a sentence ends after token i.

@@ -1,6 +1,10 @@
 package ner
 
 import (
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
 	"testing"
 )
 
@@ -84,5 +88,78 @@ func BenchmarkExtract(b *testing.B) {
 	b.SetBytes(int64(len(text)))
 	for b.Loop() {
 		m.Extract(string(text))
+	}
+}
+
+// TestReleaseKeepsNoText checks that a tagging state keeps no token of the
+// texts it extracted from, and no buffer a long text grew.
+func TestReleaseKeepsNoText(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name     string
+		text     string
+		keepsBuf bool
+	}{
+		{"short", "Ban Ki-moon met EU officials in St. Petersburg. Then he left.", true},
+		{"long", strings.Repeat("Paris ", maxKeptTokens+1), false},
+		{"empty", "", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			st := &tagState{toks: make([]Token, 0, 8)}
+			m.extract(st, tt.text)
+			st.release()
+			if kept := st.toks != nil; kept != tt.keepsBuf {
+				t.Errorf("token buffer kept = %v, want %v", kept, tt.keepsBuf)
+			}
+			for _, tok := range st.toks[:cap(st.toks)] {
+				if tok != (Token{}) {
+					t.Fatalf("token %+v kept", tok)
+				}
+			}
+			for _, w := range st.sentence[:cap(st.sentence)] {
+				if w != "" {
+					t.Fatalf("word %q kept", w)
+				}
+			}
+		})
+	}
+}
+
+// TestExtractConcurrently checks that goroutines extracting at once, each
+// through pooled states and their word caches, find what one alone does.
+func TestExtractConcurrently(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := append([]string(nil), trickyTexts...)
+	for _, words := range sentencesForTest(t)[3*len(trickyTexts):] {
+		texts = append(texts, strings.Join(words, " "))
+	}
+	want := make([][]Entity, len(texts))
+	for i, text := range texts {
+		want[i] = m.Extract(text)
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 4)
+	for g := range 4 {
+		wg.Go(func() {
+			for i := range texts {
+				i := (i + g*len(texts)/4) % len(texts)
+				if got := m.Extract(texts[i]); !slices.Equal(got, want[i]) {
+					errs <- fmt.Sprintf("Extract(%q) = %v, want %v", texts[i], got, want[i])
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
 	}
 }

@@ -114,10 +114,6 @@ const (
 	fUpperNext
 )
 
-// headFeatures is how many features come before the ones that depend on
-// earlier tags; they are the same for every position.
-const headFeatures = fPrevTag
-
 // features appends to buf the hashed features of position i given the
 // indices, in th, of the two tags before it, and returns buf.
 func (c *context) features(buf []uint64, i int, th *tagHashes, p2, p1 int) []uint64 {

@@ -20,7 +20,11 @@ type Token struct {
 // "St."), numbers, and single punctuation marks; a possessive "'s" is a
 // token of its own.
 func Tokenize(text string) []Token {
-	toks := make([]Token, 0, len(text)/5+1)
+	return appendTokens(make([]Token, 0, len(text)/5+1), text)
+}
+
+// appendTokens appends the tokens of text to toks and returns the result.
+func appendTokens(toks []Token, text string) []Token {
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		switch {
@@ -50,6 +54,19 @@ func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
+// isASCIIWordByte reports an ASCII letter or digit.
+func isASCIIWordByte(b byte) bool {
+	return asciiWord[b]
+}
+
+// asciiWord marks the ASCII letters and digits.
+var asciiWord = func() (t [256]bool) {
+	for b := range utf8.RuneSelf {
+		t[b] = isWordRune(rune(b))
+	}
+	return t
+}()
+
 // isJoiner reports punctuation that stays inside a word when a word
 // character follows: hyphens, apostrophes, full stops, commas in numbers.
 func isJoiner(r rune) bool {
@@ -65,6 +82,10 @@ func isJoiner(r rune) bool {
 func wordEnd(text string, i int) int {
 	j := i
 	for j < len(text) {
+		if isASCIIWordByte(text[j]) {
+			j++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(text[j:])
 		if isWordRune(r) {
 			j += size

@@ -35,3 +35,24 @@ func TestTokenize(t *testing.T) {
 		})
 	}
 }
+
+func TestIsASCIIWordByte(t *testing.T) {
+	tests := []struct {
+		b    byte
+		want bool
+	}{
+		{'a', true}, {'z', true}, {'A', true}, {'Z', true}, {'0', true}, {'9', true},
+		{' ', false}, {'-', false}, {'.', false}, {'\'', false}, {0, false},
+		{0xc3, false}, {0xe2, false}, {0xff, false},
+	}
+	for _, tt := range tests {
+		if got := isASCIIWordByte(tt.b); got != tt.want {
+			t.Errorf("isASCIIWordByte(%q) = %v, want %v", tt.b, got, tt.want)
+		}
+	}
+	for b := range 256 {
+		if want := b < 0x80 && isWordRune(rune(b)); isASCIIWordByte(byte(b)) != want {
+			t.Errorf("isASCIIWordByte(%#x) = %v, isWordRune says %v", b, !want, want)
+		}
+	}
+}
