@@ -100,37 +100,64 @@ func lowerWords(docs []Doc, perDoc [][]local) map[string]bool {
 }
 
 // lowerWordsIn returns the wanted words that text writes in lower case.
-// Words are runs of letters and hyphens, as in the names.
+// Words are runs of letters and hyphens, as in the names; only those
+// starting with a lower-case letter are looked up.
 func lowerWordsIn(text string, wanted map[string]bool) map[string]bool {
 	var out map[string]bool
 	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
-		if !isNameRune(r) {
+		end := nameWordEnd(text, i)
+		if end == i {
+			_, size := utf8.DecodeRuneInString(text[i:])
 			i += size
 			continue
 		}
-		start := i
-		for i < len(text) {
-			r, size := utf8.DecodeRuneInString(text[i:])
-			if !isNameRune(r) {
-				break
-			}
-			i += size
+		word := text[i:end]
+		i = end
+		if !startsLower(word) {
+			continue
 		}
-		first, _ := utf8.DecodeRuneInString(text[start:])
-		if _, ok := wanted[text[start:i]]; ok && unicode.IsLower(first) {
+		if _, ok := wanted[word]; ok {
 			if out == nil {
 				out = map[string]bool{}
 			}
-			out[text[start:i]] = true
+			out[word] = true
 		}
 	}
 	return out
 }
 
+// nameWordEnd returns where the run of name runes (letters and hyphens)
+// starting at byte i of text ends; i itself when there is none.
+func nameWordEnd(text string, i int) int {
+	for i < len(text) {
+		if c := text[i]; c < utf8.RuneSelf {
+			if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c == '-') {
+				return i
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !isNameRune(r) {
+			return i
+		}
+		i += size
+	}
+	return i
+}
+
 // isNameRune reports a rune of a word: a letter or a hyphen.
 func isNameRune(r rune) bool {
 	return unicode.IsLetter(r) || r == '-'
+}
+
+// startsLower reports a word whose first letter is lower case.
+func startsLower(word string) bool {
+	if c := word[0]; c < utf8.RuneSelf {
+		return 'a' <= c && c <= 'z'
+	}
+	r, _ := utf8.DecodeRuneInString(word)
+	return unicode.IsLower(r)
 }
 
 // allCommonWords reports a name whose every word the texts also write in

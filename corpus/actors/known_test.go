@@ -1,6 +1,7 @@
 package actors
 
 import (
+	"maps"
 	"regexp"
 	"slices"
 	"testing"
@@ -334,5 +335,28 @@ func TestBracketedAcronymsMatchThePattern(t *testing.T) {
 		if got := bracketedAcronyms(text); !slices.Equal(got, want) {
 			t.Errorf("%q: got %v, want %v", text, got, want)
 		}
+	}
+}
+
+func TestLowerWordsIn(t *testing.T) {
+	wanted := map[string]bool{"border": false, "management": false, "état": false, "co-operation": false, "union": false}
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"lower and capitalised", "Border management and border checks.", []string{"border", "management"}},
+		{"hyphenated word", "more co-operation, less Co-operation", []string{"co-operation"}},
+		{"non-ASCII letters", "l'état et l'État", []string{"état"}},
+		{"inside a longer word", "reunion unions", nil},
+		{"punctuation and digits", "union2 -union (union)", []string{"union"}},
+		{"empty", "", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := slices.Sorted(maps.Keys(lowerWordsIn(tt.text, wanted)))
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("lowerWordsIn(%q) = %q, want %q", tt.text, got, tt.want)
+			}
+		})
 	}
 }
