@@ -73,32 +73,6 @@ func isFoldedDemonym(n string, places map[string]bool) bool {
 	return false
 }
 
-// lowerWords collects which of the words of people's and organisations'
-// names the texts also write in lower case: a person made only of such
-// words ("Border Management") is a capitalised phrase. Only the names'
-// words are looked for, in every text at once on every core.
-func lowerWords(docs []Doc, perDoc [][]local) map[string]bool {
-	wanted := map[string]bool{}
-	for _, ms := range perDoc {
-		for _, m := range ms {
-			if m.kind != Place { // an organisation may turn out a person
-				for _, w := range strings.Fields(m.folded) {
-					wanted[w] = false
-				}
-			}
-		}
-	}
-	found := make([]map[string]bool, len(docs))
-	parallel(len(docs), func(i int) { found[i] = lowerWordsIn(docs[i].Text, wanted) })
-	out := map[string]bool{}
-	for _, f := range found {
-		for w := range f {
-			out[w] = true
-		}
-	}
-	return out
-}
-
 // lowerWordsIn returns the wanted words that text writes in lower case.
 // Words are runs of letters and hyphens, as in the names; only those
 // starting with a lower-case letter are looked up.
