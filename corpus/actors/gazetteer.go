@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -73,11 +74,11 @@ func isFoldedDemonym(n string, places map[string]bool) bool {
 	return false
 }
 
-// lowerWordsIn returns the wanted words that text writes in lower case.
-// Words are runs of letters and hyphens, as in the names; only those
-// starting with a lower-case letter are looked up.
-func lowerWordsIn(text string, wanted map[string]bool) map[string]bool {
-	var out map[string]bool
+// lowerWordsIn marks in found the words of wanted that text writes in
+// lower case. Words are runs of letters and hyphens, as in the names; only
+// those starting with a lower-case letter are looked up. Several texts may
+// be read at once with the same found.
+func lowerWordsIn(text string, wanted *wordTable, found []atomic.Bool) {
 	for i := 0; i < len(text); {
 		end := nameWordEnd(text, i)
 		if end == i {
@@ -90,14 +91,58 @@ func lowerWordsIn(text string, wanted map[string]bool) map[string]bool {
 		if !startsLower(word) {
 			continue
 		}
-		if _, ok := wanted[word]; ok {
-			if out == nil {
-				out = map[string]bool{}
-			}
-			out[word] = true
+		if k := wanted.find(word); k >= 0 && !found[k].Load() {
+			found[k].Store(true)
 		}
 	}
-	return out
+}
+
+// wordTable is a set of words numbered from 0, built once and then read by
+// many goroutines: an open-addressing hash table, cheaper than a map for
+// the tens of millions of lookups of lowerWordsIn.
+type wordTable struct {
+	words []string
+	slots []int32 // 1 + the index of a word, 0 for an empty slot
+	mask  uint64
+}
+
+// newWordTable makes the set of words, which must be distinct.
+func newWordTable(words []string) *wordTable {
+	size := 2
+	for size < 2*len(words) {
+		size *= 2
+	}
+	s := &wordTable{words: words, slots: make([]int32, size), mask: uint64(size - 1)}
+	for k, w := range words {
+		i := wordHash(w) & s.mask
+		for s.slots[i] != 0 {
+			i = (i + 1) & s.mask
+		}
+		s.slots[i] = int32(k + 1)
+	}
+	return s
+}
+
+// find returns the number of word in the set, or -1.
+func (s *wordTable) find(word string) int {
+	for i := wordHash(word) & s.mask; ; i = (i + 1) & s.mask {
+		k := s.slots[i]
+		if k == 0 {
+			return -1
+		}
+		if s.words[k-1] == word {
+			return int(k - 1)
+		}
+	}
+}
+
+// wordHash is the 64-bit FNV-1a hash of a word.
+func wordHash(w string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(w); i++ {
+		h = (h ^ uint64(w[i])) * 1099511628211
+	}
+	return h
 }
 
 // nameWordEnd returns where the run of name runes (letters and hyphens)

@@ -1,9 +1,10 @@
 package actors
 
 import (
-	"maps"
 	"regexp"
 	"slices"
+	"strings"
+	"sync/atomic"
 	"testing"
 )
 
@@ -339,7 +340,7 @@ func TestBracketedAcronymsMatchThePattern(t *testing.T) {
 }
 
 func TestLowerWordsIn(t *testing.T) {
-	wanted := map[string]bool{"border": false, "management": false, "état": false, "co-operation": false, "union": false}
+	words := []string{"border", "management", "état", "co-operation", "union"}
 	tests := []struct {
 		name, text string
 		want       []string
@@ -353,9 +354,43 @@ func TestLowerWordsIn(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := slices.Sorted(maps.Keys(lowerWordsIn(tt.text, wanted)))
+			found := make([]atomic.Bool, len(words))
+			lowerWordsIn(tt.text, newWordTable(words), found)
+			var got []string
+			for k, w := range words {
+				if found[k].Load() {
+					got = append(got, w)
+				}
+			}
+			slices.Sort(got)
 			if !slices.Equal(got, tt.want) {
 				t.Errorf("lowerWordsIn(%q) = %q, want %q", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestWordTable(t *testing.T) {
+	tests := []struct {
+		name  string
+		words []string
+	}{
+		{"empty", nil},
+		{"one", []string{"of"}},
+		{"many", strings.Fields("the of and for bank england union border management a b c d e f g h i j k l m n")},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := newWordTable(tt.words)
+			for k, w := range tt.words {
+				if got := s.find(w); got != k {
+					t.Errorf("find(%q) = %d, want %d", w, got, k)
+				}
+			}
+			for _, w := range []string{"", "banks", "th", "x", "Union"} {
+				if got := s.find(w); got != -1 {
+					t.Errorf("find(%q) = %d, want -1", w, got)
+				}
 			}
 		})
 	}

@@ -4,6 +4,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 )
@@ -163,19 +164,24 @@ func (r *resolver) lowerWords() map[string]bool {
 			named[r.folded[m.form]] = true
 		}
 	})
-	wanted := map[string]bool{}
+	var words []string
+	seen := map[string]bool{}
 	for n, ok := range named {
 		if ok {
 			for _, w := range strings.Fields(r.names.text[n]) {
-				wanted[w] = false
+				if !seen[w] {
+					seen[w] = true
+					words = append(words, w)
+				}
 			}
 		}
 	}
-	found := make([]map[string]bool, len(r.docs))
-	parallel(len(r.docs), func(i int) { found[i] = lowerWordsIn(r.docs[i].Text, wanted) })
+	wanted := newWordTable(words)
+	found := make([]atomic.Bool, len(words))
+	parallel(len(r.docs), func(i int) { lowerWordsIn(r.docs[i].Text, wanted, found) })
 	out := map[string]bool{}
-	for _, f := range found {
-		for w := range f {
+	for k, w := range words {
+		if found[k].Load() {
 			out[w] = true
 		}
 	}
