@@ -177,7 +177,7 @@ func cleanMentions(d Doc) []local {
 // Regional Conference on ...", "the Collective Security Treaty").
 func dropGeneric(text string, ms []local) []local {
 	return slices.DeleteFunc(ms, func(m local) bool {
-		return m.kind == organisation && (genericNouns[strings.ToLower(m.in(text))] || namesEventOrDocument(m.in(text)))
+		return m.kind == organisation && (inLower(genericNouns, m.in(text)) || namesEventOrDocument(m.in(text)))
 	})
 }
 
@@ -252,7 +252,7 @@ func cleanMention(text string, m local) (local, bool) {
 			start, m.kind = next, k
 		}
 	}
-	if isSentenceOpener(text, start, end) || calendarWords[strings.ToLower(text[start:end])] {
+	if isSentenceOpener(text, start, end) || inLower(calendarWords, text[start:end]) {
 		return local{}, false
 	}
 	roleStart, roleEnd := start, start
@@ -384,7 +384,7 @@ func trimSentenceOpener(text string, start, end int) int {
 // the tagger read as an organisation ("Actress Julia Roberts").
 func openerTrimmedKind(rest string, k actorKind) actorKind {
 	first, _, _ := strings.Cut(rest, " ")
-	if k == organisation && strings.Contains(rest, " ") && nameWords()[strings.ToLower(first)] {
+	if k == organisation && strings.Contains(rest, " ") && inLower(nameWords(), first) {
 		return person
 	}
 	return k
@@ -400,8 +400,7 @@ func isSentenceOpener(text string, start, end int) bool {
 // isPlainWord reports a common word (written in lower case in news) that
 // the training data never saw inside a name.
 func isPlainWord(w string) bool {
-	lw := strings.ToLower(w)
-	return commonWords()[lw] && !entityWords()[lw]
+	return inLower(commonWords(), w) && !inLower(entityWords(), w)
 }
 
 // genericNouns are words that describe an organisation rather than name
@@ -554,7 +553,28 @@ var titleWords = map[string]bool{
 
 // isTitleWord reports a word of a title.
 func isTitleWord(w string) bool {
-	return titleWords[strings.ToLower(w)]
+	return inLower(titleWords, w)
+}
+
+// inLower reports whether set holds w in lower case, as
+// set[strings.ToLower(w)] would, without making the lower-case string for
+// a short ASCII word.
+func inLower(set map[string]bool, w string) bool {
+	var buf [32]byte
+	if len(w) > len(buf) {
+		return set[strings.ToLower(w)]
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return set[strings.ToLower(w)]
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return set[string(buf[:len(w)])]
 }
 
 // containsTitleWord reports a phrase with at least one title word.

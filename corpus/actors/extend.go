@@ -59,7 +59,7 @@ func headRunAfter(text string, pos int) (int, bool) {
 			break
 		}
 		p += 1 + len(w)
-		if orgHeads[strings.ToLower(w)] {
+		if inLower(orgHeads, w) {
 			best = p
 		}
 	}
@@ -99,7 +99,7 @@ func qualifierAfter(text string, start, end int, ms []local) (int, bool) {
 
 // containsHead reports a name with a head noun among its words.
 func containsHead(name string) bool {
-	return slices.ContainsFunc(strings.Fields(name), func(w string) bool { return orgHeads[strings.ToLower(w)] })
+	return slices.ContainsFunc(strings.Fields(name), func(w string) bool { return inLower(orgHeads, w) })
 }
 
 // capitalisedRun returns the end of a run of capitalised words starting
@@ -109,7 +109,7 @@ func capitalisedRun(text string, pos int) int {
 	end, p := 0, pos
 	for range 8 {
 		w := capitalisedWord(text[p:])
-		if w == "" || calendarWords[strings.ToLower(w)] {
+		if w == "" || inLower(calendarWords, w) {
 			break
 		}
 		p += len(w)

@@ -183,7 +183,7 @@ func startsLower(word string) bool {
 // lower case.
 func allCommonWords(name string, lower map[string]bool) bool {
 	for _, w := range strings.Fields(name) {
-		if !lower[strings.ToLower(w)] {
+		if !inLower(lower, w) {
 			return false
 		}
 	}
