@@ -395,3 +395,29 @@ func TestWordTable(t *testing.T) {
 		})
 	}
 }
+
+func TestMayStartForm(t *testing.T) {
+	g := parseGazetteer("Alpha Beta Front | ABF\nOx\n")
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"Alpha Beta Front said", true},
+		{"Alp", true},
+		{"Al", false},
+		{"Ox", true},
+		{"Oxford", true}, // a short form starts with O: not ruled out
+		{"Zeta", false},
+		{"alpha", false},
+	}
+	for _, tt := range tests {
+		if got := g.mayStartForm(tt.text); got != tt.want {
+			t.Errorf("mayStartForm(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+	for _, form := range []string{"Alpha Beta Front", "Ox"} {
+		if !g.mayStartForm(form) {
+			t.Errorf("mayStartForm rules out the form %q", form)
+		}
+	}
+}
