@@ -10,7 +10,8 @@ import (
 )
 
 // strTable interns strings: each distinct string gets one index, in order
-// of first use.
+// of first use. It keeps a copy of each, so that the mentions, names and
+// aliases made from it hold no article's text.
 type strTable struct {
 	index map[string]int32
 	text  []string
@@ -27,6 +28,7 @@ func (t *strTable) id(s string) int32 {
 		return i
 	}
 	i := int32(len(t.text))
+	s = strings.Clone(s)
 	t.index[s] = i
 	t.text = append(t.text, s)
 	return i
