@@ -122,6 +122,10 @@ func benchmarkResolveHeap(b *testing.B, n int, keep bool) {
 	for b.Loop() {
 		b.StopTimer()
 		docs := replicated(b, n)
+		var held []actors.Doc // docs is dead once passed on, held not
+		if keep {
+			held = docs
+		}
 		runtime.GC()
 		base := liveHeap()
 		stop := peakSampler()
@@ -132,9 +136,7 @@ func benchmarkResolveHeap(b *testing.B, n int, keep bool) {
 		runtime.GC()
 		peak += float64(p-base) / 1e6
 		kept += float64(liveHeap()-base) / 1e6
-		if keep {
-			runtime.KeepAlive(docs)
-		}
+		runtime.KeepAlive(held)
 		runtime.KeepAlive(as)
 		runtime.KeepAlive(ms)
 		b.StartTimer()
