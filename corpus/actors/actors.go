@@ -50,43 +50,78 @@ type Actor struct {
 	Articles []string
 }
 
-// kindOf maps a tagger type to an actor kind; "" drops the name (MISC:
+// actorKind is an actor kind as a small number; noKind drops a name.
+type actorKind uint8
+
+// The kinds of local mentions, in the order of kindNames.
+const (
+	noKind actorKind = iota
+	person
+	organisation
+	place
+)
+
+// kindNames are the export names of the kinds.
+var kindNames = [...]string{noKind: "", person: Person, organisation: Organisation, place: Place}
+
+// String returns the kind's name in the export contract.
+func (k actorKind) String() string { return kindNames[k] }
+
+// kindOf maps a tagger type to an actor kind; noKind drops the name (MISC:
 // demonyms, events, nationalities).
-func kindOf(ty string) string {
+func kindOf(ty string) actorKind {
 	switch ty {
 	case "PER":
-		return Person
+		return person
 	case "ORG":
-		return Organisation
+		return organisation
 	case "LOC":
-		return Place
+		return place
 	}
-	return ""
+	return noKind
 }
 
-// local is a mention inside one article before corpus-wide resolution:
-// its cleaned form and the key of the local actor it belongs to.
+// local is a mention inside one article before corpus-wide resolution. It
+// holds no pointers, so that the millions of a large corpus cost the
+// collector nothing: its text is the article's text[start:end], its role
+// text[roleStart:roleEnd] (empty for none), and form, canonical and key
+// index the resolver's tables once the corpus-wide steps set them. Offsets
+// are 32-bit: an article is far below 2 GB.
 type local struct {
-	start, end int
-	text, kind string
-	folded     string // text folded with norm, once the text is final
-	canonical  string // the fullest form of the actor's name
-	key        string // kind/normalised canonical form
-	role       string
+	start, end         int32
+	roleStart, roleEnd int32
+	form               int32 // the mention's text in resolver.strs
+	canonical          int32 // the fullest form of the actor's name in resolver.strs, or -1
+	key                int32 // the actor's key in resolver.keys
+	kind               actorKind
 }
+
+// newLocal makes a mention of text[start:end] without a role.
+func newLocal(start, end int, k actorKind) local {
+	return local{start: int32(start), end: int32(end), roleStart: int32(start), roleEnd: int32(start), kind: k}
+}
+
+// in returns the mention's text within its article's text.
+func (m local) in(text string) string { return text[m.start:m.end] }
 
 // Resolve finds the actors of docs and each doc's mentions, in doc order.
+// It does not keep the docs' Entities: each doc's are let go of (in
+// Resolve's own copy of docs) once its names are cleaned, so that a caller
+// that keeps no other reference to them lets the collector free them.
 func Resolve(docs []Doc) ([]Actor, [][]Mention) {
+	docs = slices.Clone(docs)
 	perDoc := make([][]local, len(docs))
-	parallel(len(docs), func(i int) { perDoc[i] = cleanMentions(docs[i]) })
-	acronyms := newAcronymTable()
-	for i, d := range docs {
-		collectAcronyms(d.Text, perDoc[i], acronyms)
-	}
-	sortOutKinds(perDoc, lowerWords(docs, perDoc), acronyms)
-	parallel(len(perDoc), func(i int) { linkLocal(perDoc[i], acronyms) })
-	linkSurnamesAcross(perDoc)
-	return build(docs, perDoc)
+	defined := make([][]acronymPair, len(docs))
+	parallel(len(docs), func(i int) {
+		perDoc[i] = cleanMentions(docs[i])
+		defined[i] = acronymPairs(docs[i].Text, perDoc[i])
+		docs[i].Entities = nil
+	})
+	r := newResolver(docs, perDoc, acronymsDefined(defined))
+	r.sortOutKinds()
+	r.linkLocal()
+	r.linkSurnamesAcross()
+	return r.build()
 }
 
 // parallel runs fn(0) … fn(n-1) on every core; each call must touch only
@@ -112,38 +147,37 @@ func parallel(n int, fn func(i int)) {
 // as "Geneva-based" and a leading "the" removed, and titles before a
 // person's name taken off as a role.
 func cleanMentions(d Doc) []local {
-	var out []local
-	for _, e := range withKnownOrganisations(d.Text, d.Entities) {
-		kind := kindOf(e.Type)
+	ents := withKnownOrganisations(d.Text, d.Entities)
+	out := make([]local, 0, len(ents)+4)
+	for _, e := range ents {
+		k := kindOf(e.Type)
 		if e.Type == "MISC" && afterTitle(d.Text, e.Start) && strings.Contains(e.Text, " ") {
-			kind = Person
+			k = person
 		}
-		if kind == "" {
+		if k == noKind {
 			continue
 		}
-		for _, piece := range splitName(d.Text, e.Start, trimPunct(d.Text, e.Start, e.End), kind) {
+		var pieces [2]local
+		for _, piece := range splitName(pieces[:0], d.Text, e.Start, trimPunct(d.Text, e.Start, e.End), k) {
 			if m, ok := cleanMention(d.Text, piece); ok {
-				if m.kind == Place && toldBefore(d.Text, m.start) {
-					m.kind = Organisation
+				if m.kind == place && toldBefore(d.Text, int(m.start)) {
+					m.kind = organisation
 				}
 				out = append(out, m)
 			}
 		}
 	}
-	out = joinNameParts(d.Text, acronymDefinitions(d.Text, dropGeneric(joinOrganisations(d.Text, extendOrganisations(d.Text, out)))))
-	for i := range out {
-		out[i].folded = norm(out[i].text)
-	}
-	return out
+	out = joinNameParts(d.Text, acronymDefinitions(d.Text, dropGeneric(d.Text, joinOrganisations(d.Text, extendOrganisations(d.Text, out)))))
+	return slices.Clip(slices.Clone(out))
 }
 
 // dropGeneric removes organisations named by a generic noun alone ("the
 // Centre"), once the names split after them have been joined back, and
 // names of events and documents the tagger took for organisations ("the
 // Regional Conference on ...", "the Collective Security Treaty").
-func dropGeneric(ms []local) []local {
+func dropGeneric(text string, ms []local) []local {
 	return slices.DeleteFunc(ms, func(m local) bool {
-		return m.kind == Organisation && (genericNouns[strings.ToLower(m.text)] || namesEventOrDocument(m.text))
+		return m.kind == organisation && (inLower(genericNouns, m.in(text)) || namesEventOrDocument(m.in(text)))
 	})
 }
 
@@ -176,12 +210,13 @@ var eventOrDocumentHeads = map[string]bool{"treaty": true, "agreement": true, "a
 // joinOrganisations merges an organisation with the capitalised name the
 // tagger split off after "for" or "of": "Centre" + "for" + "Humanitarian
 // Dialogue" is one organisation.
+// The joined mentions are written over ms.
 func joinOrganisations(text string, ms []local) []local {
-	var out []local
+	out := ms[:0]
 	for _, m := range ms {
-		if n := len(out); n > 0 && out[n-1].kind == Organisation && m.kind != Place {
+		if n := len(out); n > 0 && out[n-1].kind == organisation && m.kind != place {
 			if gap := text[out[n-1].end:m.start]; gap == " for " || gap == " of " {
-				out[n-1].end, out[n-1].text = m.end, text[out[n-1].start:m.end]
+				out[n-1].end = m.end
 				continue
 			}
 		}
@@ -211,18 +246,18 @@ func afterTitle(text string, start int) bool {
 // cleanMention removes modifiers and titles from one piece of a name and
 // reports whether a name is left.
 func cleanMention(text string, m local) (local, bool) {
-	start, end := trimModifiers(text, m.start, m.end)
+	start, end := trimModifiers(text, int(m.start), int(m.end))
 	if next := trimSentenceOpener(text, start, end); next != start {
-		if kind := openerTrimmedKind(text[next:end], m.kind); m.kind != Organisation || kind == Person {
-			start, m.kind = next, kind
+		if k := openerTrimmedKind(text[next:end], m.kind); m.kind != organisation || k == person {
+			start, m.kind = next, k
 		}
 	}
-	if isSentenceOpener(text, start, end) || calendarWords[strings.ToLower(text[start:end])] {
+	if isSentenceOpener(text, start, end) || inLower(calendarWords, text[start:end]) {
 		return local{}, false
 	}
-	var role string
-	if m.kind == Person {
-		start, role = splitTitle(text, start, end)
+	roleStart, roleEnd := start, start
+	if m.kind == person {
+		start, roleStart, roleEnd = splitTitle(text, start, end)
 	}
 	if start >= end || !hasUpper(text[start:end]) {
 		return local{}, false
@@ -230,7 +265,9 @@ func cleanMention(text string, m local) (local, bool) {
 	if isRoleOnly(text[start:end]) {
 		return local{}, false
 	}
-	return local{start: start, end: end, text: text[start:end], kind: m.kind, role: role}, true
+	out := newLocal(start, end, m.kind)
+	out.roleStart, out.roleEnd = int32(roleStart), int32(roleEnd)
+	return out, true
 }
 
 // trimPunct drops punctuation the tagger left at the end of a name
@@ -251,8 +288,10 @@ func trimPunct(text string, start, end int) int {
 // "Uzbekistan Shavkat Mirziyoyev" after "President of" is the place
 // "Uzbekistan" and the person "Shavkat Mirziyoyev"; "Kyrgyz Deputy" is
 // nothing.
-func splitName(text string, start, end int, kind string) []local {
-	words := wordSpans(text, start, end)
+// The pieces are appended to dst.
+func splitName(dst []local, text string, start, end int, k actorKind) []local {
+	var spans [8][2]int
+	words := wordSpans(spans[:0], text, start, end)
 	first, last := -1, -1
 	for i, w := range words {
 		if isTitleWord(text[w[0]:w[1]]) {
@@ -263,28 +302,23 @@ func splitName(text string, start, end int, kind string) []local {
 		}
 	}
 	if first >= 0 {
-		var out []local
-		if first > 0 && kind != Person {
-			out = append(out, local{start: start, end: words[first-1][1], kind: kind})
+		if first > 0 && k != person {
+			dst = append(dst, newLocal(start, words[first-1][1], k))
 		}
 		if last+1 < len(words) {
-			out = append(out, local{start: words[last+1][0], end: end, kind: Person})
+			dst = append(dst, newLocal(words[last+1][0], end, person))
 		}
-		return out
+		return dst
 	}
-	if p := leadingPlace(text, words); p > 0 && len(words)-p >= 2 && (kind != Organisation || titleBefore(text, start) < start) {
-		return []local{
-			{start: start, end: words[p-1][1], kind: Place},
-			{start: words[p][0], end: end, kind: Person},
-		}
+	if p := leadingPlace(text, words); p > 0 && len(words)-p >= 2 && (k != organisation || titleBefore(text, start) < start) {
+		return append(dst, newLocal(start, words[p-1][1], place), newLocal(words[p][0], end, person))
 	}
-	return []local{{start: start, end: end, kind: kind}}
+	return append(dst, newLocal(start, end, k))
 }
 
-// wordSpans returns the byte spans of the space-separated words of
+// wordSpans appends to out the byte spans of the space-separated words of
 // text[start:end].
-func wordSpans(text string, start, end int) [][2]int {
-	var out [][2]int
+func wordSpans(out [][2]int, text string, start, end int) [][2]int {
 	i := start
 	for i < end {
 		for i < end && text[i] == ' ' {
@@ -311,138 +345,6 @@ func leadingPlace(text string, words [][2]int) int {
 		}
 	}
 	return 0
-}
-
-// sortOutKinds corrects what the tagger gets wrong in ways the corpus can
-// tell: a known place tagged as a person becomes a place, and so does an
-// organisation that the same article names as a place elsewhere (a
-// dateline's "TASHKENT" beside "Tashkent"), while a team or body named
-// after a place stays an organisation; demonyms
-// ("Uzbek", "Central Asian") are dropped; a person whose words the texts
-// also write in lower case, or with a lower-case word that is no name
-// particle, is a capitalised phrase and is dropped. Before all that, a
-// name the corpus defines as an acronym or expansion, or the gazetteer
-// knows as an organisation, is an organisation whatever its tag ("the
-// CSTO" read as a place).
-func sortOutKinds(perDoc [][]local, lower map[string]bool, acronyms *acronymTable) {
-	for _, ms := range perDoc {
-		for i := range ms {
-			if ms[i].kind == Place && namesOrganisation(ms[i].text, ms[i].folded, acronyms) {
-				ms[i].kind = Organisation
-			}
-		}
-	}
-	voteFullNameKinds(perDoc)
-	places := map[string]bool{}
-	for p := range knownPlaces() {
-		places[p] = true
-	}
-	for _, ms := range perDoc {
-		for _, m := range ms {
-			if m.kind == Place {
-				places[m.folded] = true
-			}
-		}
-	}
-	for i, ms := range perDoc {
-		here := placesIn(ms)
-		kept := ms[:0]
-		for _, m := range ms {
-			n := m.folded
-			switch {
-			case isFoldedDemonym(n, places):
-				continue
-			case m.kind == Person && places[n], m.kind == Organisation && here[n]:
-				m.kind = Place
-			case m.kind == Person && (allCommonWords(m.text, lower) || hasLowerWord(m.text) || isCapitalisedPhrase(m.text)):
-				continue
-			}
-			kept = append(kept, m)
-		}
-		perDoc[i] = kept
-	}
-}
-
-// voteFullNameKinds gives a name of two or more words that the tagger
-// calls a person in some places and an organisation in others the kind it
-// has most often across the corpus ("Naomi Campbell" read once as an
-// organisation). Single words are left alone: "Ford" may be both.
-func voteFullNameKinds(perDoc [][]local) {
-	votes := map[string][2]int{} // name → person, organisation mentions
-	for _, ms := range perDoc {
-		for _, m := range ms {
-			if k := personOrOrganisation(m); k >= 0 {
-				v := votes[m.folded]
-				v[k]++
-				votes[m.folded] = v
-			}
-		}
-	}
-	for _, ms := range perDoc {
-		for i := range ms {
-			k := personOrOrganisation(ms[i])
-			if k < 0 {
-				continue
-			}
-			switch v := votes[ms[i].folded]; {
-			case v[0] > v[1]:
-				ms[i].kind = Person
-			case v[1] > v[0]:
-				ms[i].kind = Organisation
-			}
-		}
-	}
-}
-
-// personOrOrganisation is 0 for a person, 1 for an organisation, and -1
-// for anything else or a name of one word.
-func personOrOrganisation(m local) int {
-	if !strings.Contains(strings.TrimSpace(m.text), " ") {
-		return -1
-	}
-	switch m.kind {
-	case Person:
-		return 0
-	case Organisation:
-		return 1
-	}
-	return -1
-}
-
-// namesOrganisation reports a name that the corpus's acronym definitions
-// or the gazetteer of well-known organisations make an organisation.
-func namesOrganisation(name, folded string, acronyms *acronymTable) bool {
-	if _, ok := acronyms.expansion[name]; ok {
-		return true
-	}
-	if _, ok := acronyms.acronym[folded]; ok {
-		return true
-	}
-	_, ok := knownOrganisations().byForm[folded]
-	return ok
-}
-
-// hasLowerWord reports a word in lower case that is not a name particle:
-// "Muslim ex-Soviet" is a description, not a person.
-func hasLowerWord(name string) bool {
-	for _, w := range strings.Fields(name) {
-		r, _ := utf8.DecodeRuneInString(w)
-		if unicode.IsLower(r) && !nameParticles[w] {
-			return true
-		}
-	}
-	return false
-}
-
-// placesIn lists the names an article's mentions tag as places.
-func placesIn(ms []local) map[string]bool {
-	out := map[string]bool{}
-	for _, m := range ms {
-		if m.kind == Place {
-			out[m.folded] = true
-		}
-	}
-	return out
 }
 
 // hasUpper reports a name with a capital letter somewhere: all-lower-case
@@ -480,12 +382,12 @@ func trimSentenceOpener(text string, start, end int) int {
 // openerTrimmedKind is the kind of what is left of a name once its
 // sentence-opening word is gone: a person's name after a description
 // the tagger read as an organisation ("Actress Julia Roberts").
-func openerTrimmedKind(rest, kind string) string {
+func openerTrimmedKind(rest string, k actorKind) actorKind {
 	first, _, _ := strings.Cut(rest, " ")
-	if kind == Organisation && strings.Contains(rest, " ") && nameWords()[strings.ToLower(first)] {
-		return Person
+	if k == organisation && strings.Contains(rest, " ") && inLower(nameWords(), first) {
+		return person
 	}
-	return kind
+	return k
 }
 
 // isSentenceOpener reports a one-word name that is only a common word
@@ -498,8 +400,7 @@ func isSentenceOpener(text string, start, end int) bool {
 // isPlainWord reports a common word (written in lower case in news) that
 // the training data never saw inside a name.
 func isPlainWord(w string) bool {
-	lw := strings.ToLower(w)
-	return commonWords()[lw] && !entityWords()[lw]
+	return inLower(commonWords(), w) && !inLower(entityWords(), w)
 }
 
 // genericNouns are words that describe an organisation rather than name
@@ -522,9 +423,10 @@ func firstWord(text string, start, end int) (string, int) {
 // splitTitle moves titles and functions from the start of a person's name
 // into a role: "Foreign Minister Abdulaziz Kamilov" gives the name from
 // "Abdulaziz" and the role "Foreign Minister". It also reads the title
-// words written just before the name.
-func splitTitle(text string, start, end int) (int, string) {
-	roleStart := titleBefore(text, start)
+// words written just before the name. It returns where the name starts
+// and the span of the role, empty for none.
+func splitTitle(text string, start, end int) (nameStart, roleStart, roleEnd int) {
+	roleStart = titleBefore(text, start)
 	for {
 		word, next := firstWord(text, start, end)
 		if next >= end || !isTitleWord(word) {
@@ -532,11 +434,22 @@ func splitTitle(text string, start, end int) (int, string) {
 		}
 		start = next
 	}
-	role := strings.TrimSpace(text[roleStart:start])
-	if !containsTitleWord(role) {
-		role = ""
+	roleStart, roleEnd = trimSpaceSpan(text, roleStart, start)
+	if !containsTitleWord(text[roleStart:roleEnd]) {
+		return start, start, start
 	}
-	return start, role
+	return start, roleStart, roleEnd
+}
+
+// trimSpaceSpan narrows text[start:end] as strings.TrimSpace would.
+func trimSpaceSpan(text string, start, end int) (int, int) {
+	s := text[start:end]
+	lead := len(s) - len(strings.TrimLeftFunc(s, unicode.IsSpace))
+	trail := len(s) - len(strings.TrimRightFunc(s, unicode.IsSpace))
+	if lead == len(s) {
+		return start, start
+	}
+	return start + lead, end - trail
 }
 
 // titleBefore walks back from a name over capitalised title words and the
@@ -640,7 +553,28 @@ var titleWords = map[string]bool{
 
 // isTitleWord reports a word of a title.
 func isTitleWord(w string) bool {
-	return titleWords[strings.ToLower(w)]
+	return inLower(titleWords, w)
+}
+
+// inLower reports whether set holds w in lower case, as
+// set[strings.ToLower(w)] would, without making the lower-case string for
+// a short ASCII word.
+func inLower(set map[string]bool, w string) bool {
+	var buf [32]byte
+	if len(w) > len(buf) {
+		return set[strings.ToLower(w)]
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return set[strings.ToLower(w)]
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return set[string(buf[:len(w)])]
 }
 
 // containsTitleWord reports a phrase with at least one title word.

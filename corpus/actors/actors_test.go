@@ -316,3 +316,26 @@ func mentionTexts(ms []Mention) []string {
 	}
 	return out
 }
+
+func TestInLower(t *testing.T) {
+	set := map[string]bool{"minister": true, "état": true, "the": true}
+	tests := []struct {
+		word string
+		want bool
+	}{
+		{"Minister", true},
+		{"MINISTER", true},
+		{"minister", true},
+		{"Ministers", false},
+		{"État", true},
+		{"ÉTAT", true},
+		{"The", true},
+		{"", false},
+		{strings.Repeat("A", 40), false},
+	}
+	for _, tt := range tests {
+		if got := inLower(set, tt.word); got != tt.want || got != set[strings.ToLower(tt.word)] {
+			t.Errorf("inLower(%q) = %v, want %v", tt.word, got, tt.want)
+		}
+	}
+}

@@ -23,24 +23,24 @@ var orgHeads = map[string]bool{"centre": true, "center": true, "council": true, 
 // name are removed; a person's name is never swallowed.
 func extendOrganisations(text string, ms []local) []local {
 	for i := 0; i < len(ms); i++ {
-		if ms[i].kind != Organisation {
+		if ms[i].kind != organisation {
 			continue
 		}
-		end := ms[i].end
+		end := int(ms[i].end)
 		if e, ok := headRunAfter(text, end); ok {
 			end = e
 		}
 		for {
-			e, ok := qualifierAfter(text, ms[i].start, end, ms)
+			e, ok := qualifierAfter(text, int(ms[i].start), end, ms)
 			if !ok {
 				break
 			}
 			end = e
 		}
-		if end == ms[i].end || swallowsPerson(ms, i, end) {
+		if end == int(ms[i].end) || swallowsPerson(ms, i, end) {
 			continue
 		}
-		ms[i].end, ms[i].text = end, text[ms[i].start:end]
+		ms[i].end = int32(end)
 		ms = slices.Delete(ms, i+1, i+1+countInside(ms[i+1:], end))
 	}
 	return ms
@@ -59,7 +59,7 @@ func headRunAfter(text string, pos int) (int, bool) {
 			break
 		}
 		p += 1 + len(w)
-		if orgHeads[strings.ToLower(w)] {
+		if inLower(orgHeads, w) {
 			best = p
 		}
 	}
@@ -90,7 +90,7 @@ func qualifierAfter(text string, start, end int, ms []local) (int, bool) {
 		return 0, false
 	}
 	if tagged := mentionAt(ms, end+len(prep)); tagged != nil {
-		if tagged.kind != Place || prep != " for " || !strings.Contains(name, " for ") || tagged.end != runEnd {
+		if tagged.kind != place || prep != " for " || !strings.Contains(name, " for ") || int(tagged.end) != runEnd {
 			return 0, false
 		}
 	}
@@ -99,7 +99,7 @@ func qualifierAfter(text string, start, end int, ms []local) (int, bool) {
 
 // containsHead reports a name with a head noun among its words.
 func containsHead(name string) bool {
-	return slices.ContainsFunc(strings.Fields(name), func(w string) bool { return orgHeads[strings.ToLower(w)] })
+	return slices.ContainsFunc(strings.Fields(name), func(w string) bool { return inLower(orgHeads, w) })
 }
 
 // capitalisedRun returns the end of a run of capitalised words starting
@@ -109,7 +109,7 @@ func capitalisedRun(text string, pos int) int {
 	end, p := 0, pos
 	for range 8 {
 		w := capitalisedWord(text[p:])
-		if w == "" || calendarWords[strings.ToLower(w)] {
+		if w == "" || inLower(calendarWords, w) {
 			break
 		}
 		p += len(w)
@@ -155,7 +155,7 @@ var calendarWords = map[string]bool{"january": true, "february": true, "march": 
 // mentionAt returns the mention starting at pos, if any.
 func mentionAt(ms []local, pos int) *local {
 	for i := range ms {
-		if ms[i].start == pos {
+		if int(ms[i].start) == pos {
 			return &ms[i]
 		}
 	}
@@ -166,10 +166,10 @@ func mentionAt(ms []local, pos int) *local {
 // in a person's name.
 func swallowsPerson(ms []local, i, end int) bool {
 	for _, m := range ms[i+1:] {
-		if m.start >= end {
+		if int(m.start) >= end {
 			break
 		}
-		if m.kind == Person {
+		if m.kind == person {
 			return true
 		}
 	}
@@ -179,7 +179,7 @@ func swallowsPerson(ms []local, i, end int) bool {
 // countInside counts the leading mentions of ms that start before end.
 func countInside(ms []local, end int) int {
 	n := 0
-	for n < len(ms) && ms[n].start < end {
+	for n < len(ms) && int(ms[n].start) < end {
 		n++
 	}
 	return n

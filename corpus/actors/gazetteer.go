@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -73,59 +74,95 @@ func isFoldedDemonym(n string, places map[string]bool) bool {
 	return false
 }
 
-// lowerWords collects which of the words of people's and organisations'
-// names the texts also write in lower case: a person made only of such
-// words ("Border Management") is a capitalised phrase. Only the names'
-// words are looked for, in every text at once on every core.
-func lowerWords(docs []Doc, perDoc [][]local) map[string]bool {
-	wanted := map[string]bool{}
-	for _, ms := range perDoc {
-		for _, m := range ms {
-			if m.kind != Place { // an organisation may turn out a person
-				for _, w := range strings.Fields(m.folded) {
-					wanted[w] = false
-				}
-			}
-		}
-	}
-	found := make([]map[string]bool, len(docs))
-	parallel(len(docs), func(i int) { found[i] = lowerWordsIn(docs[i].Text, wanted) })
-	out := map[string]bool{}
-	for _, f := range found {
-		for w := range f {
-			out[w] = true
-		}
-	}
-	return out
-}
-
-// lowerWordsIn returns the wanted words that text writes in lower case.
-// Words are runs of letters and hyphens, as in the names.
-func lowerWordsIn(text string, wanted map[string]bool) map[string]bool {
-	var out map[string]bool
+// lowerWordsIn marks in found the words of wanted that text writes in
+// lower case. Words are runs of letters and hyphens, as in the names; only
+// those starting with a lower-case letter are looked up. Several texts may
+// be read at once with the same found.
+func lowerWordsIn(text string, wanted *wordTable, found []atomic.Bool) {
 	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
-		if !isNameRune(r) {
+		end := nameWordEnd(text, i)
+		if end == i {
+			_, size := utf8.DecodeRuneInString(text[i:])
 			i += size
 			continue
 		}
-		start := i
-		for i < len(text) {
-			r, size := utf8.DecodeRuneInString(text[i:])
-			if !isNameRune(r) {
-				break
-			}
-			i += size
+		word := text[i:end]
+		i = end
+		if !startsLower(word) {
+			continue
 		}
-		first, _ := utf8.DecodeRuneInString(text[start:])
-		if _, ok := wanted[text[start:i]]; ok && unicode.IsLower(first) {
-			if out == nil {
-				out = map[string]bool{}
-			}
-			out[text[start:i]] = true
+		if k := wanted.find(word); k >= 0 && !found[k].Load() {
+			found[k].Store(true)
 		}
 	}
-	return out
+}
+
+// wordTable is a set of words numbered from 0, built once and then read by
+// many goroutines: an open-addressing hash table, cheaper than a map for
+// the tens of millions of lookups of lowerWordsIn.
+type wordTable struct {
+	words []string
+	slots []int32 // 1 + the index of a word, 0 for an empty slot
+	mask  uint64
+}
+
+// newWordTable makes the set of words, which must be distinct.
+func newWordTable(words []string) *wordTable {
+	size := 2
+	for size < 2*len(words) {
+		size *= 2
+	}
+	s := &wordTable{words: words, slots: make([]int32, size), mask: uint64(size - 1)}
+	for k, w := range words {
+		i := wordHash(w) & s.mask
+		for s.slots[i] != 0 {
+			i = (i + 1) & s.mask
+		}
+		s.slots[i] = int32(k + 1)
+	}
+	return s
+}
+
+// find returns the number of word in the set, or -1.
+func (s *wordTable) find(word string) int {
+	for i := wordHash(word) & s.mask; ; i = (i + 1) & s.mask {
+		k := s.slots[i]
+		if k == 0 {
+			return -1
+		}
+		if s.words[k-1] == word {
+			return int(k - 1)
+		}
+	}
+}
+
+// wordHash is the 64-bit FNV-1a hash of a word.
+func wordHash(w string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(w); i++ {
+		h = (h ^ uint64(w[i])) * 1099511628211
+	}
+	return h
+}
+
+// nameWordEnd returns where the run of name runes (letters and hyphens)
+// starting at byte i of text ends; i itself when there is none.
+func nameWordEnd(text string, i int) int {
+	for i < len(text) {
+		if c := text[i]; c < utf8.RuneSelf {
+			if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c == '-') {
+				return i
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !isNameRune(r) {
+			return i
+		}
+		i += size
+	}
+	return i
 }
 
 // isNameRune reports a rune of a word: a letter or a hyphen.
@@ -133,11 +170,20 @@ func isNameRune(r rune) bool {
 	return unicode.IsLetter(r) || r == '-'
 }
 
+// startsLower reports a word whose first letter is lower case.
+func startsLower(word string) bool {
+	if c := word[0]; c < utf8.RuneSelf {
+		return 'a' <= c && c <= 'z'
+	}
+	r, _ := utf8.DecodeRuneInString(word)
+	return unicode.IsLower(r)
+}
+
 // allCommonWords reports a name whose every word the texts also write in
 // lower case.
 func allCommonWords(name string, lower map[string]bool) bool {
 	for _, w := range strings.Fields(name) {
-		if !lower[strings.ToLower(w)] {
+		if !inLower(lower, w) {
 			return false
 		}
 	}

@@ -32,6 +32,8 @@ type orgGazetteer struct {
 	byForm      map[string]knownOrganisation
 	byFirstWord map[string][]string // first word → forms, longest first
 	firstByte   [256]bool           // first bytes of findable forms
+	shortFirst  [256]bool           // first bytes of findable forms shorter than 3 bytes
+	prefixes    [1 << 10]uint64     // bits set at prefixBit of findable forms' first 3 bytes
 }
 
 // knownOrganisations parses the embedded gazetteer once.
@@ -79,6 +81,34 @@ func (g *orgGazetteer) add(form string, entry knownOrganisation) {
 	first, _, _ := strings.Cut(form, " ")
 	g.byFirstWord[first] = append(g.byFirstWord[first], form)
 	g.firstByte[form[0]] = true
+	if len(form) < 3 {
+		g.shortFirst[form[0]] = true
+		return
+	}
+	b := prefixBit(form)
+	g.prefixes[b/64] |= 1 << (b % 64)
+}
+
+// prefixBit hashes the first 3 bytes of s, which must have them, to one of
+// the 65,536 bits of orgGazetteer.prefixes.
+func prefixBit(s string) uint32 {
+	return (uint32(s[0])<<16 | uint32(s[1])<<8 | uint32(s[2])) * 2654435761 >> 16
+}
+
+// mayStartForm reports whether a findable form may start s: false only
+// when none does. It rules out most capitalised words with a bit test.
+func (g *orgGazetteer) mayStartForm(s string) bool {
+	if !g.firstByte[s[0]] {
+		return false
+	}
+	if g.shortFirst[s[0]] {
+		return true
+	}
+	if len(s) < 3 {
+		return false
+	}
+	b := prefixBit(s)
+	return g.prefixes[b/64]&(1<<(b%64)) != 0
 }
 
 // find returns the well-known organisations named in text, longest form
@@ -86,7 +116,7 @@ func (g *orgGazetteer) add(form string, entry knownOrganisation) {
 func (g *orgGazetteer) find(text string) []ner.Entity {
 	var out []ner.Entity
 	for i := 0; i < len(text); i++ {
-		if !g.firstByte[text[i]] || !wordStartsAt(text, i) {
+		if !g.mayStartForm(text[i:]) || !wordStartsAt(text, i) {
 			continue
 		}
 		word := text[i : i+wordLength(text[i:])]

@@ -3,6 +3,8 @@ package actors
 import (
 	"regexp"
 	"slices"
+	"strings"
+	"sync/atomic"
 	"testing"
 )
 
@@ -333,6 +335,89 @@ func TestBracketedAcronymsMatchThePattern(t *testing.T) {
 		}
 		if got := bracketedAcronyms(text); !slices.Equal(got, want) {
 			t.Errorf("%q: got %v, want %v", text, got, want)
+		}
+	}
+}
+
+func TestLowerWordsIn(t *testing.T) {
+	words := []string{"border", "management", "état", "co-operation", "union"}
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"lower and capitalised", "Border management and border checks.", []string{"border", "management"}},
+		{"hyphenated word", "more co-operation, less Co-operation", []string{"co-operation"}},
+		{"non-ASCII letters", "l'état et l'État", []string{"état"}},
+		{"inside a longer word", "reunion unions", nil},
+		{"punctuation and digits", "union2 -union (union)", []string{"union"}},
+		{"empty", "", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			found := make([]atomic.Bool, len(words))
+			lowerWordsIn(tt.text, newWordTable(words), found)
+			var got []string
+			for k, w := range words {
+				if found[k].Load() {
+					got = append(got, w)
+				}
+			}
+			slices.Sort(got)
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("lowerWordsIn(%q) = %q, want %q", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestWordTable(t *testing.T) {
+	tests := []struct {
+		name  string
+		words []string
+	}{
+		{"empty", nil},
+		{"one", []string{"of"}},
+		{"many", strings.Fields("the of and for bank england union border management a b c d e f g h i j k l m n")},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := newWordTable(tt.words)
+			for k, w := range tt.words {
+				if got := s.find(w); got != k {
+					t.Errorf("find(%q) = %d, want %d", w, got, k)
+				}
+			}
+			for _, w := range []string{"", "banks", "th", "x", "Union"} {
+				if got := s.find(w); got != -1 {
+					t.Errorf("find(%q) = %d, want -1", w, got)
+				}
+			}
+		})
+	}
+}
+
+func TestMayStartForm(t *testing.T) {
+	g := parseGazetteer("Alpha Beta Front | ABF\nOx\n")
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"Alpha Beta Front said", true},
+		{"Alp", true},
+		{"Al", false},
+		{"Ox", true},
+		{"Oxford", true}, // a short form starts with O: not ruled out
+		{"Zeta", false},
+		{"alpha", false},
+	}
+	for _, tt := range tests {
+		if got := g.mayStartForm(tt.text); got != tt.want {
+			t.Errorf("mayStartForm(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+	for _, form := range []string{"Alpha Beta Front", "Ox"} {
+		if !g.mayStartForm(form) {
+			t.Errorf("mayStartForm rules out the form %q", form)
 		}
 	}
 }

@@ -1,7 +1,6 @@
 package actors
 
 import (
-	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -76,25 +75,43 @@ func abbreviates(acronym, name string) bool {
 	return hits*2 > letters
 }
 
-// collectAcronyms records the acronyms a text defines next to a name, in
-// either order: "the European Union (EU)", "BOMCA [Border Management
-// Programme in Central Asia]".
-func collectAcronyms(text string, ms []local, acronyms *acronymTable) {
+// acronymPair is an acronym a text defines and the name it stands for.
+type acronymPair struct {
+	acronym, expansion string
+}
+
+// acronymPairs returns the acronyms a text defines next to an organisation's
+// name, in either order: "the European Union (EU)", "BOMCA [Border
+// Management Programme in Central Asia]".
+func acronymPairs(text string, ms []local) []acronymPair {
+	var out []acronymPair
 	for _, m := range ms {
-		if m.kind != Organisation {
+		if m.kind != organisation {
 			continue
 		}
-		inner, ok := bracketAfter(text, m.end)
+		inner, ok := bracketAfter(text, int(m.end))
 		if !ok {
 			continue
 		}
-		switch {
-		case isAcronym(inner) && abbreviates(inner, m.text):
-			setAcronym(acronyms, inner, m.text)
-		case isAcronym(m.text) && abbreviates(m.text, inner):
-			setAcronym(acronyms, m.text, inner)
+		switch name := m.in(text); {
+		case isAcronym(inner) && abbreviates(inner, name):
+			out = append(out, acronymPair{inner, name})
+		case isAcronym(name) && abbreviates(name, inner):
+			out = append(out, acronymPair{name, inner})
 		}
 	}
+	return out
+}
+
+// acronymsDefined records the acronyms of every doc, in doc order.
+func acronymsDefined(perDoc [][]acronymPair) *acronymTable {
+	t := newAcronymTable()
+	for _, pairs := range perDoc {
+		for _, p := range pairs {
+			setAcronym(t, p.acronym, p.expansion)
+		}
+	}
+	return t
 }
 
 // acronymTable holds the acronyms a corpus defines: for each, its fullest
@@ -136,30 +153,6 @@ func bracketAfter(text string, end int) (string, bool) {
 	return strings.TrimSpace(rest[1:i]), true
 }
 
-// linkLocal gives every mention of one article the canonical form of its
-// actor: acronyms their expansion, surnames the full name they shorten.
-func linkLocal(ms []local, acronyms *acronymTable) {
-	full := fullNames(ms)
-	for i := range ms {
-		m := &ms[i]
-		m.canonical = m.text
-		m.key = m.kind + "/" + m.folded
-		switch m.kind {
-		case Organisation:
-			if exp, ok := acronyms.expansion[m.text]; ok {
-				m.canonical, m.key = exp, Organisation+"/="+m.text
-			} else if acr, ok := acronyms.acronym[m.folded]; ok {
-				m.canonical, m.key = acronyms.expansion[acr], Organisation+"/="+acr
-			} else if known, ok := knownOrganisations().byForm[m.folded]; ok {
-				m.key = known.key
-			}
-		case Person:
-			m.canonical = full.of(m.text)
-			m.key = Person + "/" + personKey(m.canonical)
-		}
-	}
-}
-
 // editorialBrackets removes the brackets of editorial insertions.
 var editorialBrackets = strings.NewReplacer("[", "", "]", "")
 
@@ -174,144 +167,23 @@ func personKey(name string) string {
 	return strings.Join(words, " ")
 }
 
-// surnameIndex maps the last word of the multi-word person names of one
-// article to those names, keyed by first and last name.
-type surnameIndex map[string]map[string]string // last word → person key → a full form
-
-// fullNames indexes the multi-word person names among ms.
-func fullNames(ms []local) surnameIndex {
-	idx := surnameIndex{}
-	for _, m := range ms {
-		if m.kind != Person {
-			continue
-		}
-		key := personKey(m.text)
-		i := strings.LastIndexByte(key, ' ')
-		if i < 0 {
-			continue
-		}
-		last := key[i+1:]
-		if idx[last] == nil {
-			idx[last] = map[string]string{}
-		}
-		if old, ok := idx[last][key]; !ok || len(m.text) > len(old) || (len(m.text) == len(old) && m.text < old) {
-			idx[last][key] = m.text
-		}
-	}
-	return idx
-}
-
-// of returns the one full name in the article that ends with the surname
-// given, or the name itself when there is none or several people share it.
-func (idx surnameIndex) of(name string) string {
-	n := norm(name)
-	if strings.Contains(n, " ") || len(idx[n]) != 1 {
-		return name
-	}
-	for _, full := range idx[n] {
-		return full
-	}
-	return name
-}
-
-// linkSurnamesAcross joins a surname used alone in an article to the one
-// full name in the corpus that ends with it.
-func linkSurnamesAcross(perDoc [][]local) {
-	full := map[string][]string{} // last word → full-name keys
-	for _, ms := range perDoc {
-		for _, m := range ms {
-			name := strings.TrimPrefix(m.key, Person+"/")
-			if m.kind == Person && strings.Contains(name, " ") {
-				last := name[strings.LastIndexByte(name, ' ')+1:]
-				if !slices.Contains(full[last], m.key) {
-					full[last] = append(full[last], m.key)
-				}
-			}
-		}
-	}
-	for _, ms := range perDoc {
-		for i := range ms {
-			name := strings.TrimPrefix(ms[i].key, Person+"/")
-			if ms[i].kind == Person && !strings.Contains(name, " ") && len(full[name]) == 1 {
-				ms[i].key = full[name][0]
-				ms[i].canonical = ""
-			}
-		}
-	}
-}
-
-// build groups the linked mentions into actors with stable ids.
-func build(docs []Doc, perDoc [][]local) ([]Actor, [][]Mention) {
-	type group struct {
-		forms      map[string]int
-		canonicals map[string]int
-		roles      []string
-		articles   []string
-		kind       string
-	}
-	groups := map[string]*group{}
-	for i, ms := range perDoc {
-		for _, m := range ms {
-			g := groups[m.key]
-			if g == nil {
-				g = &group{forms: map[string]int{}, canonicals: map[string]int{}, kind: m.kind}
-				groups[m.key] = g
-			}
-			g.forms[m.text]++
-			if m.canonical != "" {
-				g.canonicals[m.canonical]++
-			}
-			if m.role != "" && !slices.Contains(g.roles, m.role) {
-				g.roles = append(g.roles, m.role)
-			}
-			if n := len(g.articles); n == 0 || g.articles[n-1] != docs[i].ID {
-				g.articles = append(g.articles, docs[i].ID)
-			}
-		}
-	}
-	keys := make([]string, 0, len(groups))
-	for k := range groups {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	ids := map[string]string{}
-	var actors []Actor
-	taken := map[string]bool{}
-	for _, k := range keys {
-		g := groups[k]
-		name := canonicalName(g.canonicals)
-		id := uniqueID(g.kind+"/"+slug(name), taken)
-		ids[k] = id
-		var aliases []string
-		for f := range g.forms {
-			if f != name {
-				aliases = append(aliases, f)
-			}
-		}
-		slices.Sort(aliases)
-		slices.Sort(g.roles)
-		actors = append(actors, Actor{ID: id, Name: name, Kind: g.kind, Aliases: aliases, Roles: g.roles, Articles: g.articles})
-	}
-	mentions := make([][]Mention, len(perDoc))
-	for i, ms := range perDoc {
-		for _, m := range ms {
-			mentions[i] = append(mentions[i], Mention{Actor: ids[m.key], Start: m.start, End: m.end, Text: m.text})
-		}
-	}
-	return actors, mentions
+// formCount is how many mentions of an actor resolved to one canonical form.
+type formCount struct {
+	form string
+	n    int
 }
 
 // canonicalName picks the display form of an actor among the canonical
 // forms its mentions resolved to: one not in capitals, then the most used,
-// then the first in byte order.
-func canonicalName(canonicals map[string]int) string {
-	best := ""
-	for f, n := range canonicals {
-		if best == "" || better(f, n, best, canonicals[best]) {
-			best = f
+// then the first in byte order; "" when there are none.
+func canonicalName(canonicals []formCount) string {
+	var best formCount
+	for _, c := range canonicals {
+		if best.form == "" || better(c.form, c.n, best.form, best.n) {
+			best = c
 		}
 	}
-	return best
+	return best.form
 }
 
 // better reports whether form a (used n times) is a better display name

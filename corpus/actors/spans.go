@@ -1,6 +1,7 @@
 package actors
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 	"unicode"
@@ -63,8 +64,8 @@ func acronymDefinitions(text string, ms []local) []local {
 			continue
 		}
 		end := strings.TrimRight(text[:loc[0]], " ")
-		name := local{start: start, end: len(end), text: text[start:len(end)], kind: Organisation}
-		abbr := local{start: loc[2], end: loc[3], text: acr, kind: Organisation}
+		name := newLocal(start, len(end), organisation)
+		abbr := newLocal(loc[2], loc[3], organisation)
 		ms = replaceOverlapping(ms, name, abbr)
 	}
 	return ms
@@ -124,7 +125,7 @@ func replaceOverlapping(ms []local, adds ...local) []local {
 		}
 	}
 	kept = append(kept, adds...)
-	slices.SortFunc(kept, func(a, b local) int { return a.start - b.start })
+	slices.SortFunc(kept, func(a, b local) int { return cmp.Compare(a.start, b.start) })
 	return kept
 }
 
@@ -133,19 +134,18 @@ var nameParticles = map[string]bool{"von": true, "van": true, "de": true, "da": 
 
 // joinNameParts merges person mentions split around a particle ("Pierre"
 // "von" "Arx") or an editorial bracket ("Shavkat Miromonovich
-// [Mirziyoyev]") into one mention.
+// [Mirziyoyev]") into one mention, written over ms.
 func joinNameParts(text string, ms []local) []local {
-	var out []local
+	out := ms[:0]
 	for _, m := range ms {
-		if n := len(out); n > 0 && out[n-1].kind == Person && m.kind == Person {
+		if n := len(out); n > 0 && out[n-1].kind == person && m.kind == person {
 			gap := text[out[n-1].end:m.start]
 			if g := strings.TrimSpace(gap); nameParticles[g] {
-				out[n-1].end, out[n-1].text = m.end, text[out[n-1].start:m.end]
+				out[n-1].end = m.end
 				continue
 			}
 			if strings.TrimSpace(gap) == "[" && strings.HasPrefix(text[m.end:], "]") {
 				out[n-1].end = m.end + 1
-				out[n-1].text = text[out[n-1].start:out[n-1].end]
 				continue
 			}
 		}
