@@ -30,7 +30,7 @@ type Model struct {
 	height int
 	cat    *catalog.Catalog
 	actor  int
-	list   list.Model
+	list   filtering.List
 }
 
 // New returns an empty actor view.

@@ -25,7 +25,7 @@ const Name = "articles"
 // Model is the article list pane.
 type Model struct {
 	keys     keys.KeyMap
-	list     list.Model
+	list     filtering.List
 	delegate list.DefaultDelegate
 	sort     Sort
 	chosen   bool // the user has moved the cursor, so it follows their article

@@ -87,7 +87,7 @@ func Route(cmd tea.Cmd, listName, query string) tea.Cmd {
 
 // Apply gives a list the results meant for it when they answer its current
 // query, and drops stale ones.
-func Apply(l list.Model, msg ResultsMsg) list.Model {
+func Apply(l List, msg ResultsMsg) List {
 	if msg.Query != l.FilterValue() {
 		return l
 	}
@@ -97,8 +97,8 @@ func Apply(l list.Model, msg ResultsMsg) list.Model {
 
 // NewList returns a bubbles list drawn with the theme and driven by the
 // reader's key bindings; the reader handles quitting and help itself.
-func NewList(k keys.KeyMap, t theme.Theme, delegate list.ItemDelegate) list.Model {
-	l := list.New(nil, delegate, 0, 0)
+func NewList(k keys.KeyMap, t theme.Theme, delegate list.ItemDelegate) List {
+	l := List{list.New(nil, delegate, 0, 0)}
 	off := key.NewBinding(key.WithDisabled())
 	l.KeyMap = list.KeyMap{
 		CursorUp: k.Up, CursorDown: k.Down, PrevPage: k.PageUp, NextPage: k.PageDown,
@@ -128,7 +128,7 @@ func NewDelegate(t theme.Theme) list.DefaultDelegate {
 
 // ItemAt is the index, among the visible items, of the item drawn at row y
 // of a list whose title takes one row, or false when y is not on an item.
-func ItemAt(l list.Model, y, itemHeight, spacing int) (int, bool) {
+func ItemAt(l List, y, itemHeight, spacing int) (int, bool) {
 	y-- // the title row
 	if y < 0 {
 		return 0, false
@@ -143,7 +143,7 @@ func ItemAt(l list.Model, y, itemHeight, spacing int) (int, bool) {
 
 // Move moves a list's cursor by n items, down when n is positive, for the
 // mouse wheel.
-func Move(l *list.Model, n int) {
+func Move(l *List, n int) {
 	for ; n > 0; n-- {
 		l.CursorDown()
 	}
