@@ -275,6 +275,21 @@ func sweepKeys(b *testing.B, m Model, down, up tea.KeyMsg, sweep int) Model {
 	return m
 }
 
+// firstKeys types the first key of a filter, each of letters in turn, and
+// a frame; the backspace that empties the filter again is not timed.
+func firstKeys(b *testing.B, m Model, letters string) {
+	backspace := keyMsg("backspace")
+	i := 0
+	for b.Loop() {
+		m = update(m, keyMsg(string(letters[i%len(letters)])))
+		_ = m.View()
+		b.StopTimer()
+		m = update(m, backspace)
+		b.StartTimer()
+		i++
+	}
+}
+
 // noSetup starts a benchmark from the reader as it is.
 func noSetup(_ *testing.B, m Model) Model { return m }
 
@@ -292,6 +307,13 @@ func BenchmarkListKeystroke(b *testing.B) {
 			if n := m.list.Visible(); n == 0 || n == m.list.Len() {
 				b.Fatalf("the filter let %d of %d articles through", n, m.list.Len())
 			}
+		})
+	})
+	b.Run("filter-first-key", func(b *testing.B) {
+		eachSize(b, func(b *testing.B, m Model) Model {
+			return press(m, "/")
+		}, func(b *testing.B, m Model) {
+			firstKeys(b, m, "bmstaeo")
 		})
 	})
 	b.Run("down", func(b *testing.B) {
