@@ -295,8 +295,9 @@ func noSetup(_ *testing.B, m Model) Model { return m }
 
 // BenchmarkListKeystroke measures one keystroke in the article list of the
 // BBC corpus cycled into 10,000 and 100,000 articles: a key typed into the
-// filter (the filter over every article, its results and the frame), and
-// moving the cursor a line or a page at a time through the list.
+// filter (the filter over every article, its results and the frame),
+// moving the cursor a line or a page at a time through the list, and
+// changing its order.
 func BenchmarkListKeystroke(b *testing.B) {
 	b.Run("filter", func(b *testing.B) {
 		eachSize(b, func(b *testing.B, m Model) Model {
@@ -324,6 +325,11 @@ func BenchmarkListKeystroke(b *testing.B) {
 	b.Run("pgdown", func(b *testing.B) {
 		eachSize(b, noSetup, func(b *testing.B, m Model) {
 			sweepKeys(b, m, keyMsg("pgdown"), keyMsg("pgup"), 50)
+		})
+	})
+	b.Run("sort", func(b *testing.B) {
+		eachSize(b, noSetup, func(b *testing.B, m Model) {
+			cycleKeys(b, m, keyMsg("s"))
 		})
 	})
 	b.Run("filtered-down", func(b *testing.B) {

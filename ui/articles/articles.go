@@ -52,6 +52,7 @@ func (m *Model) Append(as []*article.Article) tea.Cmd {
 	}
 	for s := range sortCount {
 		m.orders[s] = merge(m.orders[s], batch, s)
+		m.pos[s] = positions(m.orders[s])
 	}
 	return m.refresh()
 }
@@ -60,6 +61,7 @@ func (m *Model) Append(as []*article.Article) tea.Cmd {
 // order. It is built off the event loop with NewListing.
 type Listing struct {
 	orders [sortCount][]list.Item
+	pos    [sortCount]map[*article.Article]int
 	cat    *catalog.Catalog
 	names  []string
 }
@@ -74,13 +76,14 @@ func NewListing(cat *catalog.Catalog) Listing {
 	l := Listing{cat: cat, names: lowerNames(cat.Actors)}
 	for s := range sortCount {
 		l.orders[s] = merge(nil, all, s)
+		l.pos[s] = positions(l.orders[s])
 	}
 	return l
 }
 
 // SetListing replaces the articles with those of the resolved corpus.
 func (m *Model) SetListing(l Listing) tea.Cmd {
-	m.orders, m.cat, m.names = l.orders, l.cat, l.names
+	m.orders, m.pos, m.cat, m.names = l.orders, l.pos, l.cat, l.names
 	return m.refresh()
 }
 
@@ -89,9 +92,6 @@ func (m *Model) SetListing(l Listing) tea.Cmd {
 // article, however the articles stream in.
 func (m *Model) refresh() tea.Cmd {
 	selected := m.Selected()
-	for s := range sortCount {
-		m.pos[s] = positions(m.orders[s])
-	}
 	m.list.Filter = filter{items: m.orders[m.sort], cat: m.cat, actorNames: m.names}.match
 	cmd := m.list.SetItems(m.orders[m.sort])
 	if m.chosen {
