@@ -23,7 +23,7 @@ const Name = "actorindex"
 
 // Model is the actor index.
 type Model struct {
-	list     list.Model
+	list     filtering.List
 	delegate list.DefaultDelegate
 }
 
@@ -72,6 +72,16 @@ func (m Model) Selected() (int, bool) {
 		return it.actor, true
 	}
 	return 0, false
+}
+
+// Len is the number of actors.
+func (m Model) Len() int {
+	return len(m.list.Items())
+}
+
+// Visible is the number of actors the filter lets through.
+func (m Model) Visible() int {
+	return len(m.list.VisibleItems())
 }
 
 // Cursor is the position of the cursor among the visible actors.

@@ -30,7 +30,7 @@ type Model struct {
 	height int
 	cat    *catalog.Catalog
 	actor  int
-	list   list.Model
+	list   filtering.List
 }
 
 // New returns an empty actor view.
@@ -48,7 +48,7 @@ func (m *Model) Show(cat *catalog.Catalog, a, cursor int) {
 	apps := cat.Appearances(a)
 	items := make([]list.Item, len(apps))
 	for i, ap := range apps {
-		items[i] = newItem(cat, ap)
+		items[i] = item{cat: cat, appearance: ap}
 	}
 	m.list.SetItems(items)
 	m.list.Title = fmt.Sprintf("Named in %s", display.Count(len(apps), "article", "articles"))
@@ -145,40 +145,49 @@ func (m Model) View() string {
 // itemHeight is the number of lines of one article in the list.
 const itemHeight = 2
 
-// item is one article naming the actor.
+// item is one article naming the actor. What it shows is worked out when
+// it is drawn, so that showing an actor named in thousands of articles
+// does not describe every one of them.
 type item struct {
+	cat        *catalog.Catalog
 	appearance catalog.Appearance
-	title      string
-	details    string
-	context    catalog.Context
 }
 
-// newItem describes one appearance.
-func newItem(cat *catalog.Catalog, ap catalog.Appearance) item {
-	a := cat.Articles[ap.Article]
-	it := item{appearance: ap, title: display.Line(a.Title)}
-	if it.title == "" {
-		it.title = "(untitled)"
+// title is the article's title, or a stand-in.
+func (i item) title() string {
+	if t := display.Line(i.cat.Articles[i.appearance.Article].Title); t != "" {
+		return t
 	}
+	return "(untitled)"
+}
+
+// details is the article's source and date, as far as known, and the
+// number of mentions of the actor.
+func (i item) details() string {
+	a := i.cat.Articles[i.appearance.Article]
 	var parts []string
 	for _, s := range []string{display.Line(a.Source), display.Line(a.Date)} {
 		if s != "" {
 			parts = append(parts, s)
 		}
 	}
-	parts = append(parts, display.Count(ap.Count, "mention", "mentions"))
-	it.details = strings.Join(parts, " · ")
-	it.context = catalog.KWIC(a.Text(), cat.Mentions[ap.Article][ap.First])
-	it.context = catalog.Context{
-		Before:  strings.TrimLeft(display.Spaced(it.context.Before), " "),
-		Keyword: display.Line(it.context.Keyword),
-		After:   strings.TrimRight(display.Spaced(it.context.After), " "),
+	parts = append(parts, display.Count(i.appearance.Count, "mention", "mentions"))
+	return strings.Join(parts, " · ")
+}
+
+// context is the sentence of the actor's first mention in the article.
+func (i item) context() catalog.Context {
+	ap := i.appearance
+	c := catalog.KWIC(i.cat.Articles[ap.Article].Text(), i.cat.Mentions[ap.Article][ap.First])
+	return catalog.Context{
+		Before:  strings.TrimLeft(display.Spaced(c.Before), " "),
+		Keyword: display.Line(c.Keyword),
+		After:   strings.TrimRight(display.Spaced(c.After), " "),
 	}
-	return it
 }
 
 // FilterValue is the article's title.
-func (i item) FilterValue() string { return i.title }
+func (i item) FilterValue() string { return i.title() }
 
 // delegate draws an article as its title and details, then the sentence of
 // the first mention with the keyword set off.
@@ -206,8 +215,8 @@ func (d delegate) Render(w io.Writer, m list.Model, index int, it list.Item) {
 	if index == m.Index() {
 		cursor, style = "› ", d.theme.Selected
 	}
-	title := ansi.Truncate(cursor+style.Render(i.title)+d.theme.Dim.Render(" — "+i.details), width, "…")
-	fmt.Fprintf(w, "%s\n%s", title, d.kwic(i.context, width))
+	title := ansi.Truncate(cursor+style.Render(i.title())+d.theme.Dim.Render(" — "+i.details()), width, "…")
+	fmt.Fprintf(w, "%s\n%s", title, d.kwic(i.context(), width))
 }
 
 // kwic draws a keyword in context on one line of width columns, with the

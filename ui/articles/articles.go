@@ -25,12 +25,14 @@ const Name = "articles"
 // Model is the article list pane.
 type Model struct {
 	keys     keys.KeyMap
-	list     list.Model
+	list     filtering.List
 	delegate list.DefaultDelegate
 	sort     Sort
 	chosen   bool // the user has moved the cursor, so it follows their article
 	orders   [sortCount][]list.Item
 	pos      [sortCount]map[*article.Article]int
+	cat      *catalog.Catalog // the resolved corpus, or nil
+	names    []string         // each actor's lower-case names, for the filter
 }
 
 // New returns an empty article list.
@@ -46,10 +48,11 @@ func New(k keys.KeyMap, t theme.Theme) Model {
 func (m *Model) Append(as []*article.Article) tea.Cmd {
 	batch := make([]item, len(as))
 	for i, a := range as {
-		batch[i] = newItem(a, "", -1)
+		batch[i] = newItem(a, -1, nil)
 	}
 	for s := range sortCount {
 		m.orders[s] = merge(m.orders[s], batch, s)
+		m.pos[s] = positions(m.orders[s])
 	}
 	return m.refresh()
 }
@@ -58,6 +61,9 @@ func (m *Model) Append(as []*article.Article) tea.Cmd {
 // order. It is built off the event loop with NewListing.
 type Listing struct {
 	orders [sortCount][]list.Item
+	pos    [sortCount]map[*article.Article]int
+	cat    *catalog.Catalog
+	names  []string
 }
 
 // NewListing describes the articles of cat, with their actors, in every
@@ -65,18 +71,19 @@ type Listing struct {
 func NewListing(cat *catalog.Catalog) Listing {
 	all := make([]item, len(cat.Articles))
 	for i, a := range cat.Articles {
-		all[i] = newItem(a, cat.Names(i), len(cat.Cast(i)))
+		all[i] = newItem(a, i, cat.Cast(i))
 	}
-	var l Listing
+	l := Listing{cat: cat, names: lowerNames(cat.Actors)}
 	for s := range sortCount {
 		l.orders[s] = merge(nil, all, s)
+		l.pos[s] = positions(l.orders[s])
 	}
 	return l
 }
 
 // SetListing replaces the articles with those of the resolved corpus.
 func (m *Model) SetListing(l Listing) tea.Cmd {
-	m.orders = l.orders
+	m.orders, m.pos, m.cat, m.names = l.orders, l.pos, l.cat, l.names
 	return m.refresh()
 }
 
@@ -85,9 +92,7 @@ func (m *Model) SetListing(l Listing) tea.Cmd {
 // article, however the articles stream in.
 func (m *Model) refresh() tea.Cmd {
 	selected := m.Selected()
-	for s := range sortCount {
-		m.pos[s] = positions(m.orders[s])
-	}
+	m.list.Filter = filter{items: m.orders[m.sort], cat: m.cat, actorNames: m.names}.match
 	cmd := m.list.SetItems(m.orders[m.sort])
 	if m.chosen {
 		m.selectArticle(selected)
@@ -236,14 +241,16 @@ type item struct {
 	article  *article.Article
 	title    string
 	desc     string
-	filter   string
+	own      string // the lower-case title, source and date, one a line
+	index    int    // the article's index in the catalog, or -1
+	cast     []catalog.Named
 	titleKey string
 	source   string
 }
 
-// newItem describes article a; names are its actors' names, one a line,
-// and actors their number, or -1 before resolution.
-func newItem(a *article.Article, names string, actors int) item {
+// newItem describes article a, at index in the catalog with the actors
+// it names, or at -1 before the actors are resolved.
+func newItem(a *article.Article, index int, cast []catalog.Named) item {
 	title := clean(a.Title, "(untitled)")
 	source := clean(a.Source, "")
 	var parts []string
@@ -255,15 +262,17 @@ func newItem(a *article.Article, names string, actors int) item {
 	if len(parts) == 0 {
 		parts = append(parts, "source and date unknown")
 	}
-	if actors >= 0 {
-		parts = append(parts, display.Count(actors, "actor", "actors"))
+	if index >= 0 {
+		parts = append(parts, display.Count(len(cast), "actor", "actors"))
 	}
 	lower := strings.ToLower(title)
 	return item{
 		article:  a,
 		title:    title,
 		desc:     strings.Join(parts, " · "),
-		filter:   lower + "\n" + strings.ToLower(source) + "\n" + a.Date + "\n" + names,
+		own:      lower + "\n" + strings.ToLower(source) + "\n" + a.Date,
+		index:    index,
+		cast:     cast,
 		titleKey: lower,
 		source:   strings.ToLower(source),
 	}
@@ -275,8 +284,9 @@ func (i item) Title() string { return i.title }
 // Description is the source, date and number of actors.
 func (i item) Description() string { return i.desc }
 
-// FilterValue is the lower-case text the filter matches.
-func (i item) FilterValue() string { return i.filter }
+// FilterValue is the lower-case title, source and date the filter
+// matches, with the names of the article's actors.
+func (i item) FilterValue() string { return i.own }
 
 // clean strips control characters and line breaks from article text, and
 // falls back when it is empty.

@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/bubbles/list"
 
 	"dossier/corpus/article"
+	"dossier/ui/catalog"
 )
 
 func TestSortOrders(t *testing.T) {
@@ -41,7 +42,7 @@ func TestSortOrders(t *testing.T) {
 func items(arts []*article.Article) []item {
 	out := make([]item, len(arts))
 	for i, a := range arts {
-		out[i] = newItem(a, "", -1)
+		out[i] = newItem(a, -1, nil)
 	}
 	return out
 }
@@ -63,13 +64,17 @@ func TestItemText(t *testing.T) {
 		title, desc    string
 		filterContains string
 	}{
-		{"full", article.Article{Title: "Floods", Source: "Metro", Date: "2021-03-05"}, 3, "Floods", "Metro · 2021-03-05 · 3 actors", "floods\nmetro\n2021-03-05\n"},
+		{"full", article.Article{Title: "Floods", Source: "Metro", Date: "2021-03-05"}, 3, "Floods", "Metro · 2021-03-05 · 3 actors", "floods\nmetro\n2021-03-05"},
 		{"unknown", article.Article{}, 1, "(untitled)", "source and date unknown · 1 actor", "(untitled)"},
 		{"before resolution", article.Article{Title: "T\x1b]0;x\x07itle"}, -1, "Title", "source and date unknown", "title"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			it := newItem(&tt.a, "", tt.actors)
+			index := 0
+			if tt.actors < 0 {
+				index = -1
+			}
+			it := newItem(&tt.a, index, make([]catalog.Named, max(tt.actors, 0)))
 			if it.Title() != tt.title || it.Description() != tt.desc || !strings.Contains(it.FilterValue(), tt.filterContains) {
 				t.Errorf("got %q / %q / %q", it.Title(), it.Description(), it.FilterValue())
 			}

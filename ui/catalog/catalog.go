@@ -1,8 +1,7 @@
 // Package catalog indexes a resolved corpus for the reader: which actors
-// each article names and how often, which articles name each actor, and
-// the text each article is filtered on. Everything is computed once, when
-// the corpus is resolved, so that no keystroke does work that grows with
-// the corpus.
+// each article names and how often, and which articles name each actor.
+// Everything is computed once, when the corpus is resolved, so that no
+// keystroke does work that grows with the corpus.
 package catalog
 
 import (
@@ -40,7 +39,6 @@ type Catalog struct {
 	cast         [][]Named
 	appearances  [][]Appearance
 	mentionActor [][]int
-	names        []string
 }
 
 // New indexes a loaded corpus.
@@ -54,7 +52,6 @@ func New(c *corpus.Corpus) *Catalog {
 		cast:         make([][]Named, len(c.Articles)),
 		appearances:  make([][]Appearance, len(c.Actors)),
 		mentionActor: make([][]int, len(c.Articles)),
-		names:        make([]string, len(c.Articles)),
 	}
 	copy(cat.Mentions, c.Mentions)
 	for i, a := range c.Articles {
@@ -88,21 +85,13 @@ func (c *Catalog) indexArticle(i int) {
 		at[actor] = len(cast)
 		cast = append(cast, Named{Actor: actor, Count: 1, First: j})
 	}
-	var names strings.Builder
 	for _, n := range cast {
 		c.appearances[n.Actor] = append(c.appearances[n.Actor], Appearance{Article: i, First: n.First, Count: n.Count})
-		a := c.Actors[n.Actor]
-		names.WriteString(strings.ToLower(a.Name))
-		names.WriteByte('\n')
-		for _, alias := range a.Aliases {
-			names.WriteString(strings.ToLower(alias))
-			names.WriteByte('\n')
-		}
 	}
 	slices.SortStableFunc(cast, func(a, b Named) int {
 		return cmp.Or(cmp.Compare(b.Count, a.Count), strings.Compare(c.Actors[a.Actor].Name, c.Actors[b.Actor].Name))
 	})
-	c.cast[i], c.mentionActor[i], c.names[i] = cast, mentionActor, names.String()
+	c.cast[i], c.mentionActor[i] = cast, mentionActor
 }
 
 // ArticleIndex finds an article in the catalog.
@@ -125,12 +114,6 @@ func (c *Catalog) Cast(i int) []Named {
 // Appearances is the articles that name actor a, in corpus order.
 func (c *Catalog) Appearances(a int) []Appearance {
 	return c.appearances[a]
-}
-
-// Names is the lower-case names and aliases of the actors article i names,
-// one a line, for filtering.
-func (c *Catalog) Names(i int) string {
-	return c.names[i]
 }
 
 // MentionsOf is the indexes, in article i's mentions, of the mentions of

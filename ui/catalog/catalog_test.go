@@ -42,9 +42,6 @@ func TestCast(t *testing.T) {
 			t.Errorf("Cast(%d) = %v, want %v", tt.article, got, tt.want)
 		}
 	}
-	if got := c.Names(0); got != "ann\na. n.\n" {
-		t.Errorf("Names(0) = %q", got)
-	}
 	if got := c.MentionsOf(2, 1); !slices.Equal(got, []int{1, 3}) {
 		t.Errorf("MentionsOf(2, bob) = %v", got)
 	}

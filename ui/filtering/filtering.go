@@ -22,10 +22,10 @@ import (
 // highlighting. An item matches when it contains every word of term. Items
 // keep their order.
 func Match(term string, targets []string) []list.Rank {
-	words := strings.Fields(strings.ToLower(term))
+	words := Words(term)
 	ranks := []list.Rank{}
 	for i, t := range targets {
-		if r, ok := matchOne(words, t); ok {
+		if r, ok := MatchOwn(words, t, nil); ok {
 			r.Index = i
 			ranks = append(ranks, r)
 		}
@@ -33,22 +33,35 @@ func Match(term string, targets []string) []list.Rank {
 	return ranks
 }
 
-// matchOne matches the words against one target.
-func matchOne(words []string, target string) (list.Rank, bool) {
+// Words is the lower-case words of a query, each of which an item must
+// contain to match.
+func Words(term string) []string {
+	return strings.Fields(strings.ToLower(term))
+}
+
+// MatchOwn matches words against an item's own lower-case text, whose
+// first line is its title, where the matched characters are reported. A
+// word the text lacks may be found elsewhere, where elsewhere(k) says
+// whether word k is; nil means nowhere. A word holds no line break, so it
+// matches within one line of the text or elsewhere, never across the two.
+func MatchOwn(words []string, own string, elsewhere func(word int) bool) (list.Rank, bool) {
 	var r list.Rank
-	titleEnd := strings.IndexByte(target, '\n')
+	titleEnd := strings.IndexByte(own, '\n')
 	if titleEnd < 0 {
-		titleEnd = len(target)
+		titleEnd = len(own)
 	}
-	for _, w := range words {
-		at := strings.Index(target, w)
+	for k, w := range words {
+		at := strings.Index(own, w)
 		if at < 0 {
-			return r, false
+			if elsewhere == nil || !elsewhere(k) {
+				return r, false
+			}
+			continue
 		}
 		if at+len(w) <= titleEnd {
-			first := utf8.RuneCountInString(target[:at])
-			for k := range utf8.RuneCountInString(w) {
-				r.MatchedIndexes = append(r.MatchedIndexes, first+k)
+			first := utf8.RuneCountInString(own[:at])
+			for j := range utf8.RuneCountInString(w) {
+				r.MatchedIndexes = append(r.MatchedIndexes, first+j)
 			}
 		}
 	}
@@ -87,7 +100,7 @@ func Route(cmd tea.Cmd, listName, query string) tea.Cmd {
 
 // Apply gives a list the results meant for it when they answer its current
 // query, and drops stale ones.
-func Apply(l list.Model, msg ResultsMsg) list.Model {
+func Apply(l List, msg ResultsMsg) List {
 	if msg.Query != l.FilterValue() {
 		return l
 	}
@@ -97,8 +110,8 @@ func Apply(l list.Model, msg ResultsMsg) list.Model {
 
 // NewList returns a bubbles list drawn with the theme and driven by the
 // reader's key bindings; the reader handles quitting and help itself.
-func NewList(k keys.KeyMap, t theme.Theme, delegate list.ItemDelegate) list.Model {
-	l := list.New(nil, delegate, 0, 0)
+func NewList(k keys.KeyMap, t theme.Theme, delegate list.ItemDelegate) List {
+	l := List{list.New(nil, delegate, 0, 0)}
 	off := key.NewBinding(key.WithDisabled())
 	l.KeyMap = list.KeyMap{
 		CursorUp: k.Up, CursorDown: k.Down, PrevPage: k.PageUp, NextPage: k.PageDown,
@@ -128,7 +141,7 @@ func NewDelegate(t theme.Theme) list.DefaultDelegate {
 
 // ItemAt is the index, among the visible items, of the item drawn at row y
 // of a list whose title takes one row, or false when y is not on an item.
-func ItemAt(l list.Model, y, itemHeight, spacing int) (int, bool) {
+func ItemAt(l List, y, itemHeight, spacing int) (int, bool) {
 	y-- // the title row
 	if y < 0 {
 		return 0, false
@@ -143,7 +156,7 @@ func ItemAt(l list.Model, y, itemHeight, spacing int) (int, bool) {
 
 // Move moves a list's cursor by n items, down when n is positive, for the
 // mouse wheel.
-func Move(l *list.Model, n int) {
+func Move(l *List, n int) {
 	for ; n > 0; n-- {
 		l.CursorDown()
 	}

@@ -59,7 +59,7 @@ func TestMove(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			l := list.New([]list.Item{word("a"), word("b"), word("c"), word("d"), word("e")}, list.NewDefaultDelegate(), 20, 40)
+			l := List{list.New([]list.Item{word("a"), word("b"), word("c"), word("d"), word("e")}, list.NewDefaultDelegate(), 20, 40)}
 			l.Select(tt.from)
 			Move(&l, tt.by)
 			if l.Index() != tt.want {

@@ -39,7 +39,7 @@ type Model struct {
 	keys     keys.KeyMap
 	theme    theme.Theme
 	input    textinput.Model
-	list     list.Model
+	list     filtering.List
 	searcher corpus.Searcher
 	articles map[string]*article.Article
 
