@@ -92,7 +92,7 @@ func (m *Model) SetListing(l Listing) tea.Cmd {
 // article, however the articles stream in.
 func (m *Model) refresh() tea.Cmd {
 	selected := m.Selected()
-	m.list.Filter = filter{items: m.orders[m.sort], cat: m.cat, actorNames: m.names}.match
+	m.list.Filter = newFilter(m.orders[m.sort], m.cat, m.names).match
 	cmd := m.list.SetItems(m.orders[m.sort])
 	if m.chosen {
 		m.selectArticle(selected)

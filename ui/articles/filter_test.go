@@ -1,6 +1,7 @@
 package articles
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -61,7 +62,7 @@ func testFilter() filter {
 		},
 	})
 	listing := NewListing(cat)
-	return filter{items: listing.orders[ByTitle], cat: cat, actorNames: listing.names}
+	return newFilter(listing.orders[ByTitle], cat, listing.names)
 }
 
 // TestNamedIn checks that both ways of finding the articles whose actors
@@ -74,7 +75,7 @@ func TestNamedIn(t *testing.T) {
 	}
 	for _, w := range []string{"blair", "mr b", "paris", "o", "zed", "é"} {
 		t.Run(w, func(t *testing.T) {
-			holds, _ := f.holding(w)
+			holds := f.holding(w)
 			viaCasts, viaActors := f.namedViaCasts(all, holds), f.namedViaActors(all, holds)
 			if !slices.Equal(viaCasts, viaActors) {
 				t.Errorf("via casts %v, via actors %v", viaCasts, viaActors)
@@ -107,5 +108,59 @@ func TestLowerNames(t *testing.T) {
 	got := lowerNames([]actors.Actor{{Name: "Tony Blair", Aliases: []string{"Mr Blair"}}, {Name: "ÉDF"}})
 	if want := []string{"tony blair\nmr blair", "édf"}; !slices.Equal(got, want) {
 		t.Errorf("lowerNames = %q, want %q", got, want)
+	}
+}
+
+// TestFilterAsTheUserTypes checks that a filter answering a run of
+// queries, each narrowing, widening or repeating the ones before, over
+// enough articles to be split between goroutines, lets through and
+// highlights what a fresh filter does.
+func TestFilterAsTheUserTypes(t *testing.T) {
+	var arts []*article.Article
+	var mentions [][]actors.Mention
+	for i := range 3 * minPart {
+		arts = append(arts, &article.Article{ID: fmt.Sprint(i), Path: fmt.Sprint(i),
+			Title: fmt.Sprintf("Story %d of %s", i, []string{"Blair", "Brown", "budget", "Paris"}[i%4]), Source: "BBC"})
+		mentions = append(mentions, []actors.Mention{{Actor: []string{"person/blair", "person/brown", "place/paris"}[i%3]}})
+	}
+	cat := catalog.New(&corpus.Corpus{Articles: arts, Mentions: mentions, Actors: []actors.Actor{
+		{ID: "person/blair", Name: "Tony Blair"}, {ID: "person/brown", Name: "Gordon Brown"}, {ID: "place/paris", Name: "Paris"}}})
+	listing := NewListing(cat)
+	typing := newFilter(listing.orders[ByTitle], cat, listing.names)
+	targets := make([]string, len(typing.items))
+	for i, it := range typing.items {
+		targets[i] = it.FilterValue()
+	}
+	for _, term := range []string{"b", "bl", "bla", "blai", "blair", "blai", "blair 1", "blair 12", "blair 1", "b", "", "o", "ord", "gordon", "paris 7"} {
+		want := newFilter(typing.items, cat, listing.names).match(term, targets)
+		got := typing.match(term, targets)
+		if !slices.EqualFunc(got, want, func(a, b list.Rank) bool {
+			return a.Index == b.Index && slices.Equal(a.MatchedIndexes, b.MatchedIndexes)
+		}) {
+			t.Errorf("after typing, match(%q) gives %d articles, a fresh filter %d", term, len(got), len(want))
+		}
+		if term == "blair 12" && (len(want) == 0 || len(want) >= minPart) {
+			t.Errorf("match(%q) lets %d of %d through: the case tests nothing", term, len(want), len(targets))
+		}
+	}
+}
+
+func TestNarrows(t *testing.T) {
+	tests := []struct {
+		words, earlier []string
+		want           bool
+	}{
+		{[]string{"blair"}, []string{"blai"}, true},
+		{[]string{"blair", "paris"}, []string{"blair"}, true},
+		{[]string{"blair"}, []string{"blair", "paris"}, false},
+		{[]string{"bla"}, []string{"blai"}, false},
+		{[]string{"xblairx"}, []string{"lai"}, true},
+		{nil, nil, true},
+		{[]string{"a"}, nil, true},
+	}
+	for _, tt := range tests {
+		if got := narrows(tt.words, tt.earlier); got != tt.want {
+			t.Errorf("narrows(%q, %q) = %v, want %v", tt.words, tt.earlier, got, tt.want)
+		}
 	}
 }

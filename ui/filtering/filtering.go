@@ -24,8 +24,11 @@ import (
 func Match(term string, targets []string) []list.Rank {
 	words := Words(term)
 	ranks := []list.Rank{}
+	var buf []int
 	for i, t := range targets {
-		if r, ok := MatchOwn(words, t, nil); ok {
+		r, more, ok := MatchOwn(words, t, nil, buf)
+		if ok {
+			buf = more
 			r.Index = i
 			ranks = append(ranks, r)
 		}
@@ -44,8 +47,14 @@ func Words(term string) []string {
 // word the text lacks may be found elsewhere, where elsewhere(k) says
 // whether word k is; nil means nowhere. A word holds no line break, so it
 // matches within one line of the text or elsewhere, never across the two.
-func MatchOwn(words []string, own string, elsewhere func(word int) bool) (list.Rank, bool) {
+//
+// The matched characters are appended to buf, and the rank's list is the
+// part of it they take, so that ranking many items allocates a few
+// growing buffers rather than a list for each; MatchOwn returns buf with
+// them.
+func MatchOwn(words []string, own string, elsewhere func(word int) bool, buf []int) (list.Rank, []int, bool) {
 	var r list.Rank
+	start := len(buf)
 	titleEnd := strings.IndexByte(own, '\n')
 	if titleEnd < 0 {
 		titleEnd = len(own)
@@ -54,18 +63,21 @@ func MatchOwn(words []string, own string, elsewhere func(word int) bool) (list.R
 		at := strings.Index(own, w)
 		if at < 0 {
 			if elsewhere == nil || !elsewhere(k) {
-				return r, false
+				return r, buf[:start], false
 			}
 			continue
 		}
 		if at+len(w) <= titleEnd {
 			first := utf8.RuneCountInString(own[:at])
 			for j := range utf8.RuneCountInString(w) {
-				r.MatchedIndexes = append(r.MatchedIndexes, first+j)
+				buf = append(buf, first+j)
 			}
 		}
 	}
-	return r, true
+	if len(buf) > start {
+		r.MatchedIndexes = buf[start:len(buf):len(buf)]
+	}
+	return r, buf, true
 }
 
 // ResultsMsg carries the filter results of one list for one query.
