@@ -272,10 +272,7 @@ func (m Model) titleView() string {
 
 // rowView draws one row.
 func (m Model) rowView(r row, selected bool) string {
-	cursor := "  "
-	if selected {
-		cursor = "› "
-	}
+	cursor, _ := m.theme.Cursor(selected)
 	if r.heading != "" {
 		h := r.heading
 		if r.places {

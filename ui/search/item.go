@@ -104,10 +104,7 @@ func (d delegate) Render(w io.Writer, m list.Model, index int, it list.Item) {
 		return
 	}
 	width := m.Width()
-	cursor, style := "  ", d.theme.Normal
-	if index == m.Index() {
-		cursor, style = "› ", d.theme.Selected
-	}
+	cursor, style := d.theme.Cursor(index == m.Index())
 	title := ansi.Truncate(cursor+style.Render(i.title), width, "…")
 	details := ansi.Truncate("  "+d.theme.Dim.Render(i.details), width, "…")
 	fmt.Fprintf(w, "%s\n%s\n%s", title, details, d.snippet(i.snippet, width))

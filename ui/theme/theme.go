@@ -114,3 +114,14 @@ func (t Theme) BarColor() string {
 	}
 	return ""
 }
+
+// Cursor is the marker that starts a row of a list and the style of the
+// row's main text: a pointer and the selected style for the row under the
+// cursor, blank space and the normal style for the others, so that every
+// pane marks its selected row alike.
+func (t Theme) Cursor(selected bool) (string, lipgloss.Style) {
+	if selected {
+		return "› ", t.Selected
+	}
+	return "  ", t.Normal
+}

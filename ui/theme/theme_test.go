@@ -3,6 +3,7 @@ package theme
 import (
 	"testing"
 
+	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
 )
 
@@ -44,6 +45,24 @@ func TestGlamourStyle(t *testing.T) {
 	for _, tt := range tests {
 		if got := glamourStyle(tt.style, tt.noColor); got != tt.want {
 			t.Errorf("glamourStyle(%s, %v) = %s, want %s", tt.style, tt.noColor, got, tt.want)
+		}
+	}
+}
+
+func TestCursor(t *testing.T) {
+	th := New("dark", false)
+	tests := []struct {
+		selected bool
+		marker   string
+		style    lipgloss.Style
+	}{
+		{true, "› ", th.Selected},
+		{false, "  ", th.Normal},
+	}
+	for _, tt := range tests {
+		marker, style := th.Cursor(tt.selected)
+		if marker != tt.marker || style.Render("x") != tt.style.Render("x") {
+			t.Errorf("Cursor(%v) = %q, %q; want %q, %q", tt.selected, marker, style.Render("x"), tt.marker, tt.style.Render("x"))
 		}
 	}
 }
